@@ -60,7 +60,8 @@ public final class EnrollmentVerifier {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.signatures = new EcdsaSignatures(Objects.requireNonNull(signatureProvider, "provider"));
     this.formats =
-        List.<AttestationFormat>of(new CmsKeyAttestationFormat()).stream()
+        List.<AttestationFormat>of(new CmsKeyAttestationFormat(), new JwsKeyAttestationFormat())
+            .stream()
             .collect(
                 Collectors.toUnmodifiableMap(
                     AttestationFormat::statementType, Function.identity()));

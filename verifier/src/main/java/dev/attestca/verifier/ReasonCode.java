@@ -9,6 +9,10 @@ package dev.attestca.verifier;
  * never a reason code; it is a {@link VerifierConfigurationException}.
  */
 public enum ReasonCode {
+  REQUEST_MALFORMED(
+      400, Kind.INVALID, "The request body is not the JSON document the endpoint takes."),
+  PROFILE_UNKNOWN(400, Kind.INVALID, "The request names no certificate profile of this CA."),
+  CERTIFICATE_UNKNOWN(404, Kind.INVALID, "No certificate of this CA has the given serial number."),
   CSR_TOO_LARGE(413, Kind.INVALID, "The request (CSR plus detached attestation) exceeds 64 KiB."),
   CSR_MALFORMED(400, Kind.INVALID, "The CSR is not a DER PKCS#10 request of version 0."),
   CSR_SIGNATURE_INVALID(400, Kind.INVALID, "The CSR's self-signature does not verify."),

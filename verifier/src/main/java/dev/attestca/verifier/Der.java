@@ -39,11 +39,11 @@ final class Der {
           reason,
           field
               + " must be DER-encoded (definite minimal lengths, sorted SET OF, no trailing"
-              + " bytes); got "
+              + " bytes); its "
               + sent.length
-              + " bytes whose DER form is "
+              + " bytes differ from their "
               + der.length
-              + " bytes");
+              + "-byte DER form");
     }
   }
 

@@ -53,7 +53,7 @@ record KeyAttestation(
         || uv.getValue().compareTo(BigInteger.valueOf(USER_VERIFICATION.length)) >= 0) {
       throw AttestationStatement.malformed(
           "keyProperties.userVerification must be ENUMERATED none(0) or pin(1); got "
-              + props.getObjectAt(2));
+              + (props.getObjectAt(2) instanceof ASN1Enumerated e ? e.getValue() : "another type"));
     }
     if (!(seq.getObjectAt(4) instanceof ASN1OctetString nonce)
         || nonce.getOctets().length < 8

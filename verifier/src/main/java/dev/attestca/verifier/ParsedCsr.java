@@ -108,7 +108,9 @@ record ParsedCsr(
     if (count > 1 || attribute.getAttrValues().size() != 1) {
       throw new EnrollmentRejectedException(
           ReasonCode.CSR_MALFORMED,
-          "CSR extensionRequest must appear once with one value; got a second attribute or "
+          "CSR extensionRequest must appear once with one value; got attribute "
+              + count
+              + " with "
               + attribute.getAttrValues().size()
               + " values");
     }

@@ -1,0 +1,38 @@
+package dev.attestca.verifier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Every code the verifier can produce is the expected outcome of at least one negative case. */
+class ReasonCodeCoverageTest {
+  /** Codes the server produces before it calls the verifier. */
+  private static final Set<ReasonCode> SERVER_ONLY =
+      EnumSet.of(
+          ReasonCode.REQUEST_MALFORMED, ReasonCode.PROFILE_UNKNOWN, ReasonCode.CERTIFICATE_UNKNOWN);
+
+  @Test
+  void everyVerifierReasonCodeHasANegativeCase() {
+    Set<ReasonCode> covered =
+        Stream.of(
+                CsrAndBundleNegativeCasesTest.cases(),
+                CmsNegativeCasesTest.cases(),
+                ChainNegativeCasesTest.cases(),
+                JwsNegativeCasesTest.cases())
+            .flatMap(s -> s)
+            .map(Arguments::get)
+            .map(args -> (NegativeCase) ((Named<?>) args[0]).getPayload())
+            .map(NegativeCase::expected)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(ReasonCode.class)));
+    Set<ReasonCode> expected = EnumSet.allOf(ReasonCode.class);
+    expected.removeAll(SERVER_ONLY);
+    expected.removeAll(covered);
+    assertEquals(Set.of(), expected, "reason codes without a negative case");
+  }
+}

@@ -1,0 +1,200 @@
+package dev.attestca.ca.enrollment;
+
+import dev.attestca.ca.issuance.CertificateAuthority;
+import dev.attestca.ca.issuance.Fingerprints;
+import dev.attestca.ca.model.AttestationCa;
+import dev.attestca.ca.model.AuditRecord;
+import dev.attestca.ca.model.AuditRecord.Verdict;
+import dev.attestca.ca.model.CertificateProfile;
+import dev.attestca.ca.model.IssuedCertificate;
+import dev.attestca.verifier.EnrollmentRejectedException;
+import dev.attestca.verifier.EnrollmentVerifier;
+import dev.attestca.verifier.ReasonCode;
+import dev.attestca.verifier.VerificationPolicy;
+import dev.attestca.verifier.VerifiedAttestation;
+import dev.attestca.verifier.VerifiedEnrollment;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The enrollment gate: verifies a request against its profile, issues only when every check passes,
+ * and audits every decision.
+ *
+ * <p>A refusal is returned, not thrown, so that the nonce consumption and the audit record commit
+ * with the decision. An unexpected failure (a broken set-up) propagates and rolls back.
+ */
+@Stateless
+public class EnrollmentService {
+
+  private static final Logger LOG = Logger.getLogger(EnrollmentService.class.getName());
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject EnrollmentVerifier verifier;
+  @Inject ProfileRepository profiles;
+  @Inject NonceService nonces;
+  @Inject CertificateAuthority ca;
+  @Inject AuditLog audit;
+
+  public EnrollmentOutcome enroll(EnrollmentRequest request) {
+    String requestId = UUID.randomUUID().toString();
+    Optional<CertificateProfile> profile =
+        request.profileName() == null ? Optional.empty() : profiles.find(request.profileName());
+    if (profile.isEmpty()) {
+      return reject(
+          requestId,
+          request,
+          null,
+          new EnrollmentRejectedException(
+              ReasonCode.PROFILE_UNKNOWN,
+              "profile must name a certificate profile of this CA; got '"
+                  + request.profileName()
+                  + "'"));
+    }
+    VerifiedEnrollment verified;
+    try {
+      verified =
+          verifier.verify(
+              request.csrDer(), request.detachedAttestation(), policyOf(profile.get()), nonces);
+    } catch (EnrollmentRejectedException e) {
+      return reject(requestId, request, profile.get(), e);
+    }
+    return issue(requestId, request, profile.get(), verified);
+  }
+
+  /**
+   * Refuses a request that could not even be handed to the verifier (its fields do not decode),
+   * auditing the refusal like any other.
+   */
+  public EnrollmentOutcome refuse(
+      String profileName, String caller, ReasonCode reason, String message) {
+    return reject(
+        UUID.randomUUID().toString(),
+        new EnrollmentRequest(profileName, null, null, caller),
+        null,
+        new EnrollmentRejectedException(reason, message));
+  }
+
+  private EnrollmentOutcome issue(
+      String requestId,
+      EnrollmentRequest request,
+      CertificateProfile profile,
+      VerifiedEnrollment verified) {
+    X509Certificate certificate =
+        ca.issue(
+            verified.csr().getSubject(),
+            verified.publicKey(),
+            Duration.ofDays(profile.getValidityDays()));
+    String format = verified.attestation().map(VerifiedAttestation::format).orElse(null);
+    String signer =
+        verified.attestation().map(a -> Fingerprints.sha256(a.signerCertificate())).orElse(null);
+    String serial = certificate.getSerialNumber().toString(16);
+    em.persist(
+        new IssuedCertificate(
+            serial,
+            certificate.getIssuerX500Principal().getName(),
+            certificate.getSubjectX500Principal().getName(),
+            profile.getName(),
+            Fingerprints.sha256(spkiDer(verified)),
+            signer,
+            requestId,
+            certificate.getNotBefore().toInstant(),
+            certificate.getNotAfter().toInstant(),
+            encoded(certificate)));
+    audit.append(
+        new AuditRecord(
+            requestId,
+            clock.instant(),
+            request.caller(),
+            profile.getName(),
+            format,
+            signer,
+            Verdict.ISSUED,
+            null,
+            null,
+            serial));
+    LOG.info(
+        () ->
+            "enrollment "
+                + requestId
+                + " profile="
+                + profile.getName()
+                + " format="
+                + format
+                + " verdict=ISSUED serial="
+                + serial);
+    return new EnrollmentOutcome.Issued(
+        requestId, certificate, ca.chain(), profile.getName(), format);
+  }
+
+  private EnrollmentOutcome reject(
+      String requestId,
+      EnrollmentRequest request,
+      CertificateProfile profile,
+      EnrollmentRejectedException e) {
+    String profileName = profile == null ? request.profileName() : profile.getName();
+    audit.append(
+        new AuditRecord(
+            requestId,
+            clock.instant(),
+            request.caller(),
+            profileName,
+            null,
+            null,
+            Verdict.REJECTED,
+            e.reason().name(),
+            e.getMessage(),
+            null));
+    LOG.info(
+        () ->
+            "enrollment "
+                + requestId
+                + " profile="
+                + profileName
+                + " verdict=REJECTED reason="
+                + e.reason());
+    return new EnrollmentOutcome.Rejected(requestId, e.reason(), e.getMessage());
+  }
+
+  static VerificationPolicy policyOf(CertificateProfile profile) {
+    return VerificationPolicy.builder(profile.getName())
+        .requireAttestation(profile.isRequireAttestation())
+        .trustAnchors(
+            profile.getTrustedAttestationCas().stream()
+                .map(AttestationCa::certificate)
+                .collect(Collectors.toList()))
+        .revocationMode(profile.getAttestationRevocation())
+        .crls(
+            profile.getTrustedAttestationCas().stream()
+                .flatMap(ca -> ca.crl().stream())
+                .collect(Collectors.toList()))
+        .build();
+  }
+
+  private static byte[] spkiDer(VerifiedEnrollment verified) {
+    try {
+      return verified.publicKey().getEncoded();
+    } catch (IOException e) {
+      throw new IllegalStateException("verified public key does not encode", e);
+    }
+  }
+
+  private static byte[] encoded(X509Certificate certificate) {
+    try {
+      return certificate.getEncoded();
+    } catch (CertificateEncodingException e) {
+      throw new IllegalStateException("issued certificate does not encode", e);
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package dev.attestca.ca.issuance;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.logging.Logger;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The issuing CA: its key, its certificate, and the act of signing a certificate.
+ *
+ * <p>The key lives in a PKCS#12 file. When the file does not exist at start, a development CA key
+ * and self-signed certificate are generated and written there, so the same CA survives restarts.
+ * The file's location comes from the system property {@value #KEYSTORE_PROPERTY} (default: {@code
+ * attestca/ca.p12} under the server's data directory) and its password from the environment
+ * variable {@value #PASSWORD_ENV}.
+ *
+ * <p>Thread-safe: after start-up the key and certificate never change, and signing uses a Bouncy
+ * Castle provider instance that is never registered with the JVM.
+ */
+@Singleton
+@Startup
+@Lock(LockType.READ)
+public class CertificateAuthority {
+
+  public static final String KEYSTORE_PROPERTY = "attestca.ca.keystore";
+  public static final String PASSWORD_ENV = "ATTESTCA_CA_KEYSTORE_PASSWORD";
+  static final String DEVELOPMENT_PASSWORD = "attestca-development-only";
+  private static final String KEY_ALIAS = "ca";
+  private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
+  private static final Logger LOG = Logger.getLogger(CertificateAuthority.class.getName());
+
+  private final Provider bouncyCastle = new BouncyCastleProvider();
+  private final SecureRandom random = new SecureRandom();
+
+  @Inject Clock clock;
+
+  private PrivateKey key;
+  private X509Certificate certificate;
+
+  @PostConstruct
+  void start() {
+    Path file = keystorePath();
+    char[] password = keystorePassword();
+    try {
+      if (!Files.exists(file)) {
+        createDevelopmentCa(file, password);
+      }
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      try (InputStream in = Files.newInputStream(file)) {
+        store.load(in, password);
+      }
+      key = (PrivateKey) store.getKey(KEY_ALIAS, password);
+      certificate = (X509Certificate) store.getCertificate(KEY_ALIAS);
+      if (key == null || certificate == null) {
+        throw new IllegalStateException(
+            "CA key store " + file + " has no entry '" + KEY_ALIAS + "'");
+      }
+      LOG.info(
+          "CA key loaded from "
+              + file
+              + "; CA certificate "
+              + certificate.getSubjectX500Principal().getName());
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot load the CA key store " + file, e);
+    }
+  }
+
+  /** The CA certificate, the only element of the chain above every issued certificate. */
+  public X509Certificate certificate() {
+    return certificate;
+  }
+
+  /** The chain returned with issued certificates, CA first, the leaf not included. */
+  public List<X509Certificate> chain() {
+    return List.of(certificate);
+  }
+
+  /**
+   * Signs a certificate for {@code publicKey}.
+   *
+   * @param subject the subject name, already checked against the profile
+   * @param publicKey the verified key from the request
+   * @param validity how long the certificate is valid from now
+   */
+  public X509Certificate issue(
+      X500Name subject, SubjectPublicKeyInfo publicKey, Duration validity) {
+    Instant now = clock.instant();
+    BigInteger serial = new BigInteger(1, randomSerialOctets());
+    try {
+      JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+      X509v3CertificateBuilder builder =
+          new X509v3CertificateBuilder(
+                  X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+                  serial,
+                  Date.from(now),
+                  Date.from(now.plus(validity)),
+                  subject,
+                  publicKey)
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+              .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+              .addExtension(
+                  Extension.extendedKeyUsage,
+                  false,
+                  new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
+              .addExtension(
+                  Extension.subjectKeyIdentifier,
+                  false,
+                  extensions.createSubjectKeyIdentifier(publicKey))
+              .addExtension(
+                  Extension.authorityKeyIdentifier,
+                  false,
+                  extensions.createAuthorityKeyIdentifier(certificate));
+      return sign(builder);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot build certificate", e);
+    }
+  }
+
+  private X509Certificate sign(X509v3CertificateBuilder builder) throws GeneralSecurityException {
+    try {
+      ContentSigner signer =
+          new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(bouncyCastle).build(key);
+      X509CertificateHolder holder = builder.build(signer);
+      return new JcaX509CertificateConverter().setProvider(bouncyCastle).getCertificate(holder);
+    } catch (OperatorCreationException e) {
+      throw new GeneralSecurityException("cannot create the CA signer", e);
+    }
+  }
+
+  private void createDevelopmentCa(Path file, char[] password)
+      throws IOException, GeneralSecurityException {
+    LOG.warning(
+        "No CA key store at "
+            + file
+            + ": generating a DEVELOPMENT CA key and self-signed certificate. Do not issue"
+            + " production certificates with it; see the README on configuring the CA key.");
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp384r1"), random);
+    KeyPair pair = generator.generateKeyPair();
+    Instant now = clock.instant();
+    X500Name name = new X500Name("CN=AttestCA Development CA,O=AttestCA development only");
+    SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded());
+    JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+    X509v3CertificateBuilder builder =
+        new X509v3CertificateBuilder(
+                name,
+                new BigInteger(1, randomSerialOctets()),
+                Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(Duration.ofDays(3650))),
+                name,
+                spki)
+            .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+            .addExtension(
+                Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+            .addExtension(
+                Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(spki));
+    try {
+      ContentSigner signer =
+          new JcaContentSignerBuilder("SHA384withECDSA")
+              .setProvider(bouncyCastle)
+              .build(pair.getPrivate());
+      X509Certificate caCertificate =
+          new JcaX509CertificateConverter()
+              .setProvider(bouncyCastle)
+              .getCertificate(builder.build(signer));
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry(
+          KEY_ALIAS, pair.getPrivate(), password, new X509Certificate[] {caCertificate});
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      try (OutputStream out = Files.newOutputStream(file)) {
+        store.store(out, password);
+      }
+    } catch (OperatorCreationException e) {
+      throw new GeneralSecurityException("cannot create the development CA signer", e);
+    }
+  }
+
+  /** 16 random octets with the top bit cleared: a positive serial of 127 random bits. */
+  private byte[] randomSerialOctets() {
+    byte[] octets = new byte[16];
+    random.nextBytes(octets);
+    octets[0] &= 0x7f;
+    return octets;
+  }
+
+  private static Path keystorePath() {
+    String configured = System.getProperty(KEYSTORE_PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      return Paths.get(configured);
+    }
+    String dataDir = System.getProperty("jboss.server.data.dir", ".");
+    return Paths.get(dataDir, "attestca", "ca.p12");
+  }
+
+  private static char[] keystorePassword() {
+    String fromEnvironment = System.getenv(PASSWORD_ENV);
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      return fromEnvironment.toCharArray();
+    }
+    LOG.warning(
+        PASSWORD_ENV
+            + " is not set: using the development key store password. Set it for any CA that"
+            + " issues real certificates.");
+    return DEVELOPMENT_PASSWORD.toCharArray();
+  }
+}

@@ -1,0 +1,90 @@
+package dev.attestca.ca.rest;
+
+import dev.attestca.ca.enrollment.EnrollmentOutcome;
+import dev.attestca.ca.enrollment.EnrollmentService;
+import dev.attestca.verifier.ReasonCode;
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last line: any failure no other code turned into a refusal. HTTP errors the runtime raised
+ * (404, 405, 415, a body that is not the expected JSON) keep their status; a malformed enrollment
+ * is audited like every other refusal. Anything else is an internal error whose details go to the
+ * log under an incident id and never to the client.
+ */
+@Provider
+public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
+
+  @Inject EnrollmentService enrollment;
+  @Context UriInfo uri;
+  @Context Request request;
+
+  @Override
+  public Response toResponse(Throwable failure) {
+    if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      return clientError(web.getResponse().getStatusInfo());
+    }
+    if (failure instanceof ProcessingException && causedBy(failure, JsonbException.class)) {
+      return clientError(Response.Status.BAD_REQUEST);
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "internal error, incident " + incident, failure);
+    return Problem.response(
+        new Problem(
+            "urn:attestca:reason:INTERNAL_ERROR",
+            "Internal Server Error",
+            500,
+            "the CA could not process the request; quote incident " + incident + " to its operator",
+            "INTERNAL_ERROR",
+            incident));
+  }
+
+  private Response clientError(Response.StatusType status) {
+    if (status.getStatusCode() == 400) {
+      String detail =
+          "request body must be the JSON document this endpoint takes; it does not parse";
+      if (isEnrollment()) {
+        EnrollmentOutcome outcome =
+            enrollment.refuse(null, null, ReasonCode.REQUEST_MALFORMED, detail);
+        return Problem.of(ReasonCode.REQUEST_MALFORMED, detail, outcome.requestId());
+      }
+      return Problem.of(ReasonCode.REQUEST_MALFORMED, detail, null);
+    }
+    String reason = "HTTP_" + status.getStatusCode();
+    return Problem.response(
+        new Problem(
+            "urn:attestca:reason:" + reason,
+            status.getReasonPhrase(),
+            status.getStatusCode(),
+            status.getReasonPhrase() + ": " + request.getMethod() + " " + uri.getPath(),
+            reason,
+            null));
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isEnrollment() {
+    return HttpMethod.POST.equals(request.getMethod()) && uri.getPath().endsWith("certificates");
+  }
+}

@@ -1,0 +1,107 @@
+package dev.attestca.client;
+
+import dev.attestca.applet.AttestationApplet;
+import dev.attestca.host.AttestCard;
+import dev.attestca.host.CardConnector;
+import java.net.URI;
+import java.security.interfaces.ECPublicKey;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Generates a key on the card and enrolls it with the CA, attested. */
+@Command(
+    name = "enroll",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Generate a key pair on the card, have the card sign a CSR for it and attest it with the"
+          + " CA's nonce, and enroll the CSR. Without --reader the card is the applet running in"
+          + " the jcardsim simulator, personalised with the DEVELOPMENT-ONLY attestation key."
+    })
+final class EnrollCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--ca",
+      defaultValue = "http://localhost:8080/attestca",
+      description = "The CA's base URL (default: ${DEFAULT-VALUE}).")
+  URI ca;
+
+  @Option(
+      names = "--profile",
+      defaultValue = "attested",
+      description = "Certificate profile (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(
+      names = "--subject",
+      defaultValue = "CN=AttestCA simulated SIM key",
+      description = "Requested subject name (default: ${DEFAULT-VALUE}).")
+  String subject;
+
+  @Option(
+      names = "--slot",
+      defaultValue = "1",
+      description = "Card key slot to generate the key in (default: ${DEFAULT-VALUE}).")
+  int slot;
+
+  @Option(
+      names = "--reader",
+      description = "PC/SC reader holding a personalised card, instead of the simulator.")
+  String reader;
+
+  @Option(names = "--no-attestation", description = "Send the CSR without the card's attestation.")
+  boolean noAttestation;
+
+  @Override
+  public Integer call() throws Exception {
+    AttestCard card = openCard();
+    ECPublicKey key = card.generateKey(slot);
+    CaClient client = new CaClient(ca);
+    var bundle = noAttestation ? null : attestation(card, client);
+    PKCS10CertificationRequest csr =
+        CardCsr.build(new X500Name(subject), key, tbs -> card.sign(slot, tbs), bundle);
+    try {
+      CaClient.Issued issued =
+          client.enroll(profile, Pem.encode("CERTIFICATE REQUEST", csr.getEncoded()), null);
+      System.out.println("Issued certificate");
+      System.out.println("  subject:  " + issued.subject());
+      System.out.println("  serial:   " + issued.serialNumber());
+      System.out.println("  issuer:   " + issued.issuer());
+      System.out.println("  valid:    " + issued.notBefore() + " to " + issued.notAfter());
+      System.out.println(
+          "  profile:  "
+              + issued.profile()
+              + (issued.attestationFormat() == null
+                  ? " (no attestation)"
+                  : " (attestation " + issued.attestationFormat() + ")"));
+      System.out.print(issued.certificate());
+      return 0;
+    } catch (CaRefusedException e) {
+      System.err.println("Refused by the CA: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  private org.bouncycastle.asn1.ASN1Primitive attestation(AttestCard card, CaClient client)
+      throws Exception {
+    CaClient.Nonce nonce = client.newNonce(profile);
+    byte[] cms = card.attestCms(slot, nonce.octets());
+    return CardCsr.attestationBundle(cms, List.of());
+  }
+
+  private AttestCard openCard() throws Exception {
+    if (reader != null) {
+      AttestCard card = new AttestCard(CardConnector.openReader(reader));
+      card.select();
+      return card;
+    }
+    AttestCard card = new AttestCard(CardConnector.open(AttestationApplet.class));
+    card.select();
+    AttestationPki pki = AttestationPki.development();
+    card.personalise(pki.attestationKey(), pki.attestationCertificate());
+    return card;
+  }
+}

@@ -4,6 +4,7 @@ import javacard.framework.APDU;
 import javacard.framework.Applet;
 import javacard.framework.ISO7816;
 import javacard.framework.ISOException;
+import javacard.framework.JCSystem;
 import javacard.framework.Util;
 import javacard.security.CryptoException;
 import javacard.security.ECPublicKey;
@@ -29,17 +30,56 @@ public final class AttestationApplet extends Applet {
   private static final byte CLA_SECURE_MESSAGING = 0x0C;
   private static final byte CLA_CLASS_BITS = (byte) 0xE0;
 
+  static final byte INS_GET_INFO = 0x02;
   static final byte INS_PERSONALISE = 0x10;
   static final byte INS_LOCK = 0x12;
   static final byte INS_GENERATE_KEY = 0x40;
   static final byte INS_PUBLIC_KEY = 0x42;
+  static final byte INS_DELETE_KEY = 0x44;
+  static final byte INS_LIST_KEYS = 0x46;
   static final byte INS_SIGN = 0x50;
   static final byte INS_ATTEST_CMS = 0x60;
+  static final byte INS_ATTEST_JWS = 0x62;
+  static final byte INS_VERIFY = 0x20;
+  static final byte INS_CHANGE_REFERENCE_DATA = 0x24;
+  static final byte INS_RESET_RETRY_COUNTER = 0x2C;
   static final byte INS_GET_RESPONSE = (byte) 0xC0;
+
+  /** P2 of VERIFY, CHANGE REFERENCE DATA and RESET RETRY COUNTER: the user PIN. */
+  static final byte PIN_REFERENCE = (byte) 0x81;
 
   static final byte PERSONALISE_P1_ATTESTATION_KEY = 0x01;
   static final byte PERSONALISE_P1_ATTESTATION_CERTIFICATE = 0x02;
+  static final byte PERSONALISE_P1_PIN = 0x03;
+  static final byte PERSONALISE_P1_PUK = 0x04;
   static final byte SIGN_P2_SHA256 = 0x01;
+  static final byte SIGN_P2_SHA384 = 0x02;
+  static final byte SIGN_P2_PRECOMPUTED_SHA256 = 0x11;
+  static final byte SIGN_P2_PRECOMPUTED_SHA384 = 0x12;
+  private static final short SHA384_BYTES = 48;
+
+  /** GET INFO tags. */
+  static final byte INFO_TAG_VERSION = (byte) 0x80;
+
+  static final byte INFO_TAG_BUILD = (byte) 0x81;
+  static final byte INFO_TAG_ALGORITHMS = (byte) 0x82;
+  static final byte INFO_TAG_SLOTS = (byte) 0x83;
+  static final byte INFO_TAG_PIN = (byte) 0x84;
+  static final byte INFO_TAG_PERSONALISATION = (byte) 0x85;
+
+  /** GET INFO algorithm bits. */
+  static final byte ALGORITHM_P256 = 0x01;
+
+  static final byte ALGORITHM_P384 = 0x02;
+  static final byte ALGORITHM_ECDSA_SHA256 = 0x04;
+  static final byte ALGORITHM_ECDSA_SHA384 = 0x08;
+  static final byte ALGORITHM_PRECOMPUTED_HASH = 0x10;
+
+  /** GET INFO personalisation bits. */
+  static final byte PERSONALISED_KEY = 0x01;
+
+  static final byte PERSONALISED_CERTIFICATE = 0x02;
+  static final byte PERSONALISED_LOCKED = (byte) 0x80;
 
   static final byte NONCE_MIN = 8;
   static final byte NONCE_MAX = 64;
@@ -58,15 +98,60 @@ public final class AttestationApplet extends Applet {
 
   private final Persistent state;
   private final Transients ram;
+  private final Pins pins;
   private final Signature ecdsaSha256;
+
+  /** Null on a card without ECDSA with SHA-384. */
+  private final Signature ecdsaSha384;
+
   private final CmsAttestation cms;
+  private final JwsAttestation jws;
+
+  /** {@code ALGORITHM_*} bits, probed at install. */
+  private final byte algorithms;
 
   private AttestationApplet() {
     state = new Persistent();
     ram = new Transients();
+    pins = new Pins();
     MessageDigest sha256 = MessageDigest.getInstance(MessageDigest.ALG_SHA_256, false);
     ecdsaSha256 = Signature.getInstance(Signature.ALG_ECDSA_SHA_256, false);
+    Signature sha384 = null;
+    try {
+      sha384 = Signature.getInstance(Signature.ALG_ECDSA_SHA_384, false);
+    } catch (CryptoException e) {
+      sha384 = null;
+    }
+    ecdsaSha384 = sha384;
     cms = new CmsAttestation(state, ram, sha256, ecdsaSha256);
+    jws = new JwsAttestation(state, ram, ecdsaSha256);
+    byte found = (byte) (ALGORITHM_P256 | ALGORITHM_ECDSA_SHA256);
+    if (state.p384Supported) {
+      found |= ALGORITHM_P384;
+    }
+    if (ecdsaSha384 != null) {
+      found |= ALGORITHM_ECDSA_SHA384;
+    }
+    if (probePrecomputedHash()) {
+      found |= ALGORITHM_PRECOMPUTED_HASH;
+    }
+    algorithms = found;
+  }
+
+  /** Signs a zero hash with a throw-away key in slot 0 (then cleared) to see if the card can. */
+  private boolean probePrecomputedHash() {
+    boolean supported = true;
+    try {
+      state.generate((byte) 0, Curves.P256);
+      ecdsaSha256.init(state.pair((byte) 0, Curves.P256).getPrivate(), Signature.MODE_SIGN);
+      ecdsaSha256.signPreComputedHash(
+          ram.work, (short) 0, Asn1.SHA256_BYTES, ram.work, Asn1.SHA256_BYTES);
+    } catch (CryptoException e) {
+      supported = false;
+    }
+    state.clearSlot((byte) 0);
+    Util.arrayFillNonAtomic(ram.work, (short) 0, Transients.WORK_LENGTH, (byte) 0);
+    return supported;
   }
 
   /**
@@ -83,6 +168,8 @@ public final class AttestationApplet extends Applet {
     if (selectingApplet()) {
       ram.clearAnswer();
       ram.clearChain();
+      info();
+      sendAnswer(apdu);
       return;
     }
     byte cla = buf[ISO7816.OFFSET_CLA];
@@ -117,6 +204,11 @@ public final class AttestationApplet extends Applet {
     sendAnswer(apdu);
   }
 
+  @Override
+  public void deselect() {
+    pins.pin.reset();
+  }
+
   private void dispatch(
       byte classByte,
       boolean chained,
@@ -133,11 +225,25 @@ public final class AttestationApplet extends Applet {
       }
       return;
     }
+    if (ins == INS_VERIFY || ins == INS_CHANGE_REFERENCE_DATA || ins == INS_RESET_RETRY_COUNTER) {
+      if (classByte != CLA_ISO) {
+        ISOException.throwIt(ISO7816.SW_CLA_NOT_SUPPORTED);
+      }
+      requireUnchained(chained);
+      pinCommand(ins, p1, p2, buf, data, length);
+      return;
+    }
     if (classByte != CLA_PROPRIETARY) {
       ISOException.throwIt(
           isProprietary(ins) ? ISO7816.SW_CLA_NOT_SUPPORTED : ISO7816.SW_INS_NOT_SUPPORTED);
     }
     switch (ins) {
+      case INS_GET_INFO:
+        requireUnchained(chained);
+        requireP1P2(p1, p2, (byte) 0, (byte) 0);
+        requireLength(length, (short) 0);
+        info();
+        break;
       case INS_PERSONALISE:
         personalise(chained, p1, p2, buf, data, length);
         break;
@@ -153,6 +259,14 @@ public final class AttestationApplet extends Applet {
         requireUnchained(chained);
         publicKey(p1, p2, length);
         break;
+      case INS_DELETE_KEY:
+        requireUnchained(chained);
+        deleteKey(p1, p2, length);
+        break;
+      case INS_LIST_KEYS:
+        requireUnchained(chained);
+        listKeys(p1, p2, length);
+        break;
       case INS_SIGN:
         sign(chained, p1, p2, buf, data, length);
         break;
@@ -160,14 +274,22 @@ public final class AttestationApplet extends Applet {
         requireUnchained(chained);
         attestCms(p1, p2, buf, data, length);
         break;
+      case INS_ATTEST_JWS:
+        requireUnchained(chained);
+        attestJws(p1, p2, buf, data, length);
+        break;
       default:
         ISOException.throwIt(ISO7816.SW_INS_NOT_SUPPORTED);
     }
   }
 
   private static boolean isProprietary(byte ins) {
-    return ins == INS_PERSONALISE
+    return ins == INS_GET_INFO
+        || ins == INS_PERSONALISE
         || ins == INS_LOCK
+        || ins == INS_DELETE_KEY
+        || ins == INS_LIST_KEYS
+        || ins == INS_ATTEST_JWS
         || ins == INS_GENERATE_KEY
         || ins == INS_PUBLIC_KEY
         || ins == INS_SIGN
@@ -190,6 +312,12 @@ public final class AttestationApplet extends Applet {
       state.setAttestationKey(buf, data);
     } else if (p1 == PERSONALISE_P1_ATTESTATION_CERTIFICATE) {
       receiveCertificate(chained, p1, p2, buf, data, length);
+    } else if (p1 == PERSONALISE_P1_PIN || p1 == PERSONALISE_P1_PUK) {
+      requireUnchained(chained);
+      requireLength(length, Pins.FIELD_BYTES);
+      boolean pin = p1 == PERSONALISE_P1_PIN;
+      Pins.requireWellFormed(buf, data, pin ? Pins.PIN_MIN_DIGITS : Pins.FIELD_BYTES);
+      (pin ? pins.pin : pins.puk).update(buf, data, Pins.FIELD_BYTES);
     } else {
       ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
     }
@@ -250,6 +378,7 @@ public final class AttestationApplet extends Applet {
   private void generateKey(byte slot, byte curve, short length) {
     requireReady();
     requireSlot(slot);
+    requirePin();
     if (curve == Curves.P384) {
       if (!state.p384Supported) {
         ISOException.throwIt(ISO7816.SW_FUNC_NOT_SUPPORTED);
@@ -272,6 +401,35 @@ public final class AttestationApplet extends Applet {
     answerPublicKey(slot, state.requireKey(slot));
   }
 
+  private void deleteKey(byte slot, byte p2, short length) {
+    requireReady();
+    requireSlot(slot);
+    requirePin();
+    if (p2 != 0) {
+      ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+    }
+    requireLength(length, (short) 0);
+    state.requireKey(slot);
+    state.clearSlot(slot);
+  }
+
+  /** Answers (slot, curve) for each slot that holds a key, in slot order. */
+  private void listKeys(byte p1, byte p2, short length) {
+    requireReady();
+    requireP1P2(p1, p2, (byte) 0, (byte) 0);
+    requireLength(length, (short) 0);
+    byte[] w = ram.work;
+    short n = 0;
+    for (byte slot = 0; slot < Persistent.SLOT_COUNT; slot++) {
+      byte curve = state.slotCurves[slot];
+      if (curve != Curves.NONE) {
+        w[n++] = slot;
+        w[n++] = curve;
+      }
+    }
+    ram.answerFromWork((short) 0, n);
+  }
+
   private void answerPublicKey(byte slot, byte curve) {
     short n = ((ECPublicKey) state.pair(slot, curve).getPublic()).getW(ram.work, (short) 0);
     ram.answerFromWork((short) 0, n);
@@ -280,22 +438,124 @@ public final class AttestationApplet extends Applet {
   private void sign(boolean chained, byte slot, byte mode, byte[] buf, short data, short length) {
     boolean continuing = ram.continuesChain(INS_SIGN, slot, mode);
     ram.clearChain();
+    Signature signature = signatureFor(mode);
     if (!continuing) {
       requireReady();
       requireSlot(slot);
-      if (mode != SIGN_P2_SHA256) {
-        ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+      requirePin();
+      if (signature == null) {
+        ISOException.throwIt(ISO7816.SW_FUNC_NOT_SUPPORTED);
       }
       byte curve = state.requireKey(slot);
-      ecdsaSha256.init(state.pair(slot, curve).getPrivate(), Signature.MODE_SIGN);
+      signature.init(state.pair(slot, curve).getPrivate(), Signature.MODE_SIGN);
+    }
+    if (mode == SIGN_P2_PRECOMPUTED_SHA256 || mode == SIGN_P2_PRECOMPUTED_SHA384) {
+      requireUnchained(chained);
+      if ((algorithms & ALGORITHM_PRECOMPUTED_HASH) == 0) {
+        ISOException.throwIt(ISO7816.SW_FUNC_NOT_SUPPORTED);
+      }
+      requireLength(length, mode == SIGN_P2_PRECOMPUTED_SHA256 ? Asn1.SHA256_BYTES : SHA384_BYTES);
+      short n = signature.signPreComputedHash(buf, data, length, ram.work, (short) 0);
+      ram.answerFromWork((short) 0, n);
+      return;
     }
     if (chained) {
-      ecdsaSha256.update(buf, data, length);
+      signature.update(buf, data, length);
       ram.setChain(INS_SIGN, slot, mode, (short) 0);
       return;
     }
-    short n = ecdsaSha256.sign(buf, data, length, ram.work, (short) 0);
+    short n = signature.sign(buf, data, length, ram.work, (short) 0);
     ram.answerFromWork((short) 0, n);
+  }
+
+  /** The signature object for a SIGN mode; null if the card lacks it; 6A86 for another mode. */
+  private Signature signatureFor(byte mode) {
+    switch (mode) {
+      case SIGN_P2_SHA256:
+      case SIGN_P2_PRECOMPUTED_SHA256:
+        return ecdsaSha256;
+      case SIGN_P2_SHA384:
+      case SIGN_P2_PRECOMPUTED_SHA384:
+        return ecdsaSha384;
+      default:
+        ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+        return null;
+    }
+  }
+
+  // --- PIN
+
+  private void pinCommand(byte ins, byte p1, byte p2, byte[] buf, short data, short length) {
+    requireP1P2(p1, p2, (byte) 0, PIN_REFERENCE);
+    if (ins == INS_VERIFY) {
+      if (length == 0) {
+        if (pins.pin.isValidated()) {
+          return;
+        }
+        Pins.reportTries(pins.pin);
+      }
+      requireLength(length, Pins.FIELD_BYTES);
+      Pins.check(pins.pin, buf, data);
+      return;
+    }
+    requireLength(length, (short) (2 * Pins.FIELD_BYTES));
+    short newPin = (short) (data + Pins.FIELD_BYTES);
+    Pins.requireWellFormed(buf, newPin, Pins.PIN_MIN_DIGITS);
+    if (ins == INS_CHANGE_REFERENCE_DATA) {
+      Pins.check(pins.pin, buf, data);
+    } else {
+      Pins.check(pins.puk, buf, data);
+    }
+    JCSystem.beginTransaction();
+    pins.pin.update(buf, newPin, Pins.FIELD_BYTES);
+    JCSystem.commitTransaction();
+    pins.pin.resetAndUnblock();
+  }
+
+  private void requirePin() {
+    if (!pins.pin.isValidated()) {
+      ISOException.throwIt(ISO7816.SW_SECURITY_STATUS_NOT_SATISFIED);
+    }
+  }
+
+  // --- GET INFO
+
+  /** Answers the GET INFO TLVs (also the answer to SELECT). */
+  private void info() {
+    byte[] w = ram.work;
+    short p = infoTlv(w, (short) 0, INFO_TAG_VERSION, Identity.VERSION);
+    p = infoTlv(w, p, INFO_TAG_BUILD, Identity.BUILD);
+    w[p++] = INFO_TAG_ALGORITHMS;
+    w[p++] = 1;
+    w[p++] = algorithms;
+    w[p++] = INFO_TAG_SLOTS;
+    w[p++] = 1;
+    w[p++] = Persistent.SLOT_COUNT;
+    w[p++] = INFO_TAG_PIN;
+    w[p++] = 3;
+    w[p++] = pins.pin.getTriesRemaining();
+    w[p++] = pins.puk.getTriesRemaining();
+    w[p++] = pins.pin.isValidated() ? (byte) 1 : (byte) 0;
+    w[p++] = INFO_TAG_PERSONALISATION;
+    w[p++] = 1;
+    byte personalisation = 0;
+    if (state.attestationKeySet) {
+      personalisation |= PERSONALISED_KEY;
+    }
+    if (state.certificateLength != 0) {
+      personalisation |= PERSONALISED_CERTIFICATE;
+    }
+    if (state.locked) {
+      personalisation |= PERSONALISED_LOCKED;
+    }
+    w[p++] = personalisation;
+    ram.answerFromWork((short) 0, p);
+  }
+
+  private static short infoTlv(byte[] w, short p, byte tag, byte[] value) {
+    w[p++] = tag;
+    w[p++] = (byte) value.length;
+    return Util.arrayCopyNonAtomic(value, (short) 0, w, p, (short) value.length);
   }
 
   // --- attestation
@@ -311,6 +571,16 @@ public final class AttestationApplet extends Applet {
     }
     byte curve = state.requireKey(slot);
     cms.build(slot, curve, buf, data, (byte) length);
+  }
+
+  private void attestJws(byte slot, byte p2, byte[] buf, short data, short length) {
+    requireReady();
+    requireSlot(slot);
+    if (p2 != 0) {
+      ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
+    }
+    byte curve = state.requireKey(slot);
+    jws.build(slot, curve, buf, data, length);
   }
 
   // --- checks shared by the handlers
@@ -387,6 +657,10 @@ public final class AttestationApplet extends Applet {
   /** Copies {@code length} bytes of the pending answer from {@code position} into dst. */
   private void copyAnswer(byte[] dst, short offset, short position, short length) {
     byte kind = ram.answerKind();
+    if (kind == Transients.OUT_JWS) {
+      jws.copy(dst, offset, position, length);
+      return;
+    }
     if (kind == Transients.OUT_WORK) {
       Util.arrayCopyNonAtomic(
           ram.work, (short) (ram.firstOffset() + position), dst, offset, length);

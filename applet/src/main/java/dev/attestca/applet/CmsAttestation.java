@@ -23,8 +23,8 @@ final class CmsAttestation {
   /** Room kept before the SignerInfo for its SEQUENCE and the SET headers. */
   private static final short TAIL_HEADER_ROOM = 8;
 
-  /** KeyProperties.userVerification: 1 (pin) once the PIN guards key use, 0 (none) before. */
-  static final byte USER_VERIFICATION = 0;
+  /** KeyProperties.userVerification: pin(1), since signing with a slot key needs the PIN. */
+  static final byte USER_VERIFICATION = 1;
 
   private final Persistent state;
   private final Transients ram;

@@ -35,6 +35,7 @@ class AttestCmsTest {
                 + "OU=Second organisational unit to push the issuer past 128 bytes,"
                 + "O=AttestCA Tests,L=Berlin,ST=Berlin,C=DE");
     t.card.personalise(pki.attestationPrivateKey(), pki.attestationCertificate());
+    t.card.verifyPin(AttestCard.DEFAULT_PIN.toCharArray());
     ECPublicKey key = t.card.generateKey(5);
     byte[] nonce = TestPki.randomBytes(16);
     CmsAttestationChecks.check(

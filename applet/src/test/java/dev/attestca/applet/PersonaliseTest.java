@@ -27,6 +27,7 @@ class PersonaliseTest {
   @Test
   void commandsBeforeLockAreRefused() throws Exception {
     TestCard t = TestCard.blank();
+    t.card.verifyPin(dev.attestca.host.AttestCard.DEFAULT_PIN.toCharArray());
     assertSw(0x6985, () -> t.card.generateKey(0));
     assertSw(0x6985, () -> t.card.publicKey(0));
     assertSw(0x6985, () -> t.card.sign(0, new byte[1]));
@@ -93,6 +94,7 @@ class PersonaliseTest {
   void certificateOfAnotherKeyIsRefusedAtLock() throws Exception {
     TestCard t = TestCard.blank();
     TestPki other = TestPki.generate();
+    t.expectSw(0x6985, CLA, INS_LOCK, 0, 0, null);
     assertSw(
         0x6985,
         () -> t.card.personalise(t.pki.attestationPrivateKey(), other.attestationCertificate()));
@@ -102,6 +104,7 @@ class PersonaliseTest {
   /** The card still takes a complete, correct personalisation. */
   private static void assertPersonalisable(TestCard t) throws Exception {
     t.card.personalise(t.pki.attestationPrivateKey(), t.pki.attestationCertificate());
+    t.card.verifyPin(dev.attestca.host.AttestCard.DEFAULT_PIN.toCharArray());
     CommandDispatchTest.assertUsable(t);
   }
 }

@@ -34,8 +34,15 @@ final class TestCard {
     return t;
   }
 
-  /** A selected card, personalised and locked. */
+  /** A selected card, personalised and locked, with the default PIN verified. */
   static TestCard personalised() throws CardException {
+    TestCard t = personalisedWithoutPin();
+    t.card.verifyPin(AttestCard.DEFAULT_PIN.toCharArray());
+    return t;
+  }
+
+  /** A selected card, personalised and locked, PIN not verified. */
+  static TestCard personalisedWithoutPin() throws CardException {
     TestCard t = blank();
     t.card.personalise(t.pki.attestationPrivateKey(), t.pki.attestationCertificate());
     return t;

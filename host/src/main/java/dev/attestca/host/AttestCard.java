@@ -49,6 +49,12 @@ public final class AttestCard {
   /** The longest nonce an attestation accepts, in bytes. */
   public static final int NONCE_MAX = 64;
 
+  /** The development default PIN a card has until personalisation sets another. */
+  public static final String DEFAULT_PIN = "123456";
+
+  /** The development default PUK a card has until personalisation sets another. */
+  public static final String DEFAULT_PUK = "12345678";
+
   static final int CLA_ISO = 0x00;
   static final int CLA_PROPRIETARY = 0x80;
   static final int CLA_CHAINING = 0x10;
@@ -60,6 +66,17 @@ public final class AttestCard {
   static final int INS_PUBLIC_KEY = 0x42;
   static final int INS_SIGN = 0x50;
   static final int INS_ATTEST_CMS = 0x60;
+  static final int INS_ATTEST_JWS = 0x62;
+  static final int INS_GET_INFO = 0x02;
+  static final int INS_DELETE_KEY = 0x44;
+  static final int INS_LIST_KEYS = 0x46;
+  static final int INS_VERIFY = 0x20;
+  static final int INS_CHANGE_REFERENCE_DATA = 0x24;
+  static final int INS_RESET_RETRY_COUNTER = 0x2C;
+  static final int PIN_REFERENCE = 0x81;
+  static final int PIN_FIELD_BYTES = 8;
+  static final int PERSONALISE_P1_PIN = 0x03;
+  static final int PERSONALISE_P1_PUK = 0x04;
   static final int PERSONALISE_P1_ATTESTATION_KEY = 0x01;
   static final int PERSONALISE_P1_ATTESTATION_CERTIFICATE = 0x02;
   static final int SIGN_P2_SHA256 = 0x01;
@@ -142,7 +159,252 @@ public final class AttestCard {
   }
 
   /**
-   * Generates a P-256 key pair in a slot, replacing any key the slot held.
+   * Personalises the card like {@link #personalise(ECPrivateKey, X509Certificate)}, setting the
+   * user PIN and the PUK first instead of keeping the development defaults.
+   *
+   * @param pin the new PIN, 4 to 8 digits; not null
+   * @param puk the new PUK, 8 digits; not null
+   * @throws StatusWordException 6A80 if the PIN or PUK is not of that form
+   */
+  public synchronized void personalise(
+      ECPrivateKey attestationKey, X509Certificate attestationCertificate, char[] pin, char[] puk)
+      throws CardException {
+    byte[] pinField = pinField(pin);
+    byte[] pukField = pinField(puk);
+    try {
+      transmit("PERSONALISE", CLA_PROPRIETARY, INS_PERSONALISE, PERSONALISE_P1_PIN, 0, pinField);
+      transmit("PERSONALISE", CLA_PROPRIETARY, INS_PERSONALISE, PERSONALISE_P1_PUK, 0, pukField);
+    } finally {
+      Arrays.fill(pinField, (byte) 0);
+      Arrays.fill(pukField, (byte) 0);
+    }
+    personalise(attestationKey, attestationCertificate);
+  }
+
+  /** Reads the applet's version, capabilities and state (GET INFO). */
+  public synchronized CardInfo info() throws CardException {
+    return parseInfo(transmit("GET INFO", CLA_PROPRIETARY, INS_GET_INFO, 0, 0, new byte[0]));
+  }
+
+  /**
+   * Verifies the user PIN; it then stays verified until the applet is deselected or the card reset.
+   *
+   * @param pin the PIN; not null
+   * @throws StatusWordException {@code 63Cx} for a wrong PIN ({@link
+   *     StatusWordException#triesLeft()} tells how many tries are left), 6983 once it is blocked
+   */
+  public synchronized void verifyPin(char[] pin) throws CardException {
+    byte[] field = pinField(pin);
+    try {
+      transmit("VERIFY", CLA_ISO, INS_VERIFY, 0, PIN_REFERENCE, field);
+    } finally {
+      Arrays.fill(field, (byte) 0);
+    }
+  }
+
+  /**
+   * Changes the user PIN (CHANGE REFERENCE DATA), which needs the current one.
+   *
+   * @throws StatusWordException {@code 63Cx} for a wrong current PIN, 6983 if blocked, 6A80 if the
+   *     new PIN is not 4 to 8 digits
+   */
+  public synchronized void changePin(char[] currentPin, char[] newPin) throws CardException {
+    pinPair("CHANGE REFERENCE DATA", INS_CHANGE_REFERENCE_DATA, currentPin, newPin);
+  }
+
+  /**
+   * Sets a new PIN with the PUK and unblocks it (RESET RETRY COUNTER).
+   *
+   * @throws StatusWordException {@code 63Cx} for a wrong PUK, 6983 once the PUK is blocked
+   */
+  public synchronized void unblockPin(char[] puk, char[] newPin) throws CardException {
+    pinPair("RESET RETRY COUNTER", INS_RESET_RETRY_COUNTER, puk, newPin);
+  }
+
+  private void pinPair(String name, int ins, char[] first, char[] second) throws CardException {
+    byte[] data = new byte[2 * PIN_FIELD_BYTES];
+    byte[] a = pinField(first);
+    byte[] b = pinField(second);
+    System.arraycopy(a, 0, data, 0, PIN_FIELD_BYTES);
+    System.arraycopy(b, 0, data, PIN_FIELD_BYTES, PIN_FIELD_BYTES);
+    try {
+      transmit(name, CLA_ISO, ins, 0, PIN_REFERENCE, data);
+    } finally {
+      Arrays.fill(a, (byte) 0);
+      Arrays.fill(b, (byte) 0);
+      Arrays.fill(data, (byte) 0);
+    }
+  }
+
+  /** The PIN as sent: its ASCII bytes padded to 8 with FF; the card judges its form. */
+  static byte[] pinField(char[] pin) {
+    if (pin.length > PIN_FIELD_BYTES) {
+      throw new IllegalArgumentException("a PIN or PUK has at most 8 characters");
+    }
+    byte[] field = new byte[PIN_FIELD_BYTES];
+    Arrays.fill(field, (byte) 0xFF);
+    for (int i = 0; i < pin.length; i++) {
+      field[i] = (byte) pin[i];
+    }
+    return field;
+  }
+
+  /**
+   * Generates a key pair on the given curve in a slot, replacing any key the slot held. Needs the
+   * PIN.
+   *
+   * @throws StatusWordException 6982 if the PIN is not verified, 6A81 if the card lacks the curve
+   */
+  public synchronized ECPublicKey generateKey(int slot, Curve curve) throws CardException {
+    byte[] point =
+        transmit(
+            "GENERATE KEY",
+            CLA_PROPRIETARY,
+            INS_GENERATE_KEY,
+            slotByte(slot),
+            curve.id(),
+            new byte[0]);
+    return decodePoint(point);
+  }
+
+  /**
+   * Deletes the key in a slot; the slot is then empty and can no longer be attested. Needs the PIN.
+   *
+   * @throws StatusWordException 6A88 if the slot is already empty
+   */
+  public synchronized void deleteKey(int slot) throws CardException {
+    transmit("DELETE KEY", CLA_PROPRIETARY, INS_DELETE_KEY, slotByte(slot), 0, new byte[0]);
+  }
+
+  /**
+   * Lists the slots that hold a key.
+   *
+   * @return slot number to curve, in slot order; empty if no slot holds a key
+   */
+  public synchronized java.util.SortedMap<Integer, Curve> listKeys() throws CardException {
+    byte[] answer = transmit("LIST KEYS", CLA_PROPRIETARY, INS_LIST_KEYS, 0, 0, new byte[0]);
+    java.util.SortedMap<Integer, Curve> keys = new java.util.TreeMap<>();
+    for (int i = 0; i + 1 < answer.length; i += 2) {
+      keys.put(answer[i] & 0xFF, Curve.ofId(answer[i + 1] & 0xFF));
+    }
+    return keys;
+  }
+
+  /**
+   * Signs data with the key in a slot, hashing on the card. Needs the PIN.
+   *
+   * @param data the data, of any length; not null
+   * @return the DER ECDSA signature
+   */
+  public synchronized byte[] sign(int slot, byte[] data, SignatureAlgorithm algorithm)
+      throws CardException {
+    return transmit(
+        "SIGN", CLA_PROPRIETARY, INS_SIGN, slotByte(slot), algorithm.dataMode(), data.clone());
+  }
+
+  /**
+   * Signs a hash the host computed: 32 bytes are signed as SHA-256, 48 bytes as SHA-384. Needs the
+   * PIN.
+   *
+   * @return the DER ECDSA signature
+   * @throws IllegalArgumentException if the hash is neither 32 nor 48 bytes
+   */
+  public synchronized byte[] signHash(int slot, byte[] hash) throws CardException {
+    SignatureAlgorithm algorithm =
+        Arrays.stream(SignatureAlgorithm.values())
+            .filter(a -> a.hashBytes() == hash.length)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("a hash has 32 or 48 bytes, not " + hash.length));
+    return transmit(
+        "SIGN", CLA_PROPRIETARY, INS_SIGN, slotByte(slot), algorithm.hashMode(), hash.clone());
+  }
+
+  /**
+   * Asks the card for an OpenID4VCI key attestation of the key in a slot, as the JWS described in
+   * docs/attestation-format.md. Needs no PIN.
+   *
+   * @param nonce the issuer's nonce, 8 to 64 printable ASCII characters without {@code "} and
+   *     {@code \}; not null
+   * @param issuedAt the {@code iat} claim in seconds since the epoch (the card has no clock and
+   *     states what it is given)
+   * @return the JWS in compact serialization
+   */
+  public synchronized String attestJws(int slot, String nonce, long issuedAt) throws CardException {
+    if (issuedAt < 0) {
+      throw new IllegalArgumentException("iat must not be negative: " + issuedAt);
+    }
+    byte[] iat = Long.toString(issuedAt).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] nonceBytes = nonce.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] data = new byte[1 + iat.length + nonceBytes.length];
+    data[0] = (byte) iat.length;
+    System.arraycopy(iat, 0, data, 1, iat.length);
+    System.arraycopy(nonceBytes, 0, data, 1 + iat.length, nonceBytes.length);
+    byte[] jws = transmit("ATTEST JWS", CLA_PROPRIETARY, INS_ATTEST_JWS, slotByte(slot), 0, data);
+    return new String(jws, java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  static CardInfo parseInfo(byte[] tlv) throws CardException {
+    String version = null;
+    String build = null;
+    int algorithms = -1;
+    int slots = -1;
+    byte[] pin = null;
+    int personalisation = -1;
+    int i = 0;
+    while (i + 2 <= tlv.length) {
+      int tag = tlv[i] & 0xFF;
+      int length = tlv[i + 1] & 0xFF;
+      if (i + 2 + length > tlv.length) {
+        break;
+      }
+      byte[] value = Arrays.copyOfRange(tlv, i + 2, i + 2 + length);
+      switch (tag) {
+        case 0x80 -> version = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+        case 0x81 -> build = new String(value, java.nio.charset.StandardCharsets.UTF_8);
+        case 0x82 -> algorithms = value[0] & 0xFF;
+        case 0x83 -> slots = value[0] & 0xFF;
+        case 0x84 -> pin = value;
+        case 0x85 -> personalisation = value[0] & 0xFF;
+        default -> {}
+      }
+      i += 2 + length;
+    }
+    if (version == null
+        || build == null
+        || algorithms < 0
+        || slots < 0
+        || pin == null
+        || pin.length != 3
+        || personalisation < 0) {
+      throw new CardException(
+          "GET INFO answer is incomplete: " + java.util.HexFormat.of().formatHex(tlv));
+    }
+    java.util.EnumSet<Curve> curves = java.util.EnumSet.noneOf(Curve.class);
+    if ((algorithms & 0x01) != 0) {
+      curves.add(Curve.P256);
+    }
+    if ((algorithms & 0x02) != 0) {
+      curves.add(Curve.P384);
+    }
+    return new CardInfo(
+        version,
+        build,
+        curves,
+        (algorithms & 0x08) != 0,
+        (algorithms & 0x10) != 0,
+        slots,
+        pin[0],
+        pin[1],
+        pin[2] != 0,
+        (personalisation & 0x01) != 0,
+        (personalisation & 0x02) != 0,
+        (personalisation & 0x80) != 0);
+  }
+
+  /**
+   * Generates a P-256 key pair in a slot, replacing any key the slot held. Needs the PIN.
    *
    * @param slot the slot, 0 to {@link #SLOT_COUNT} - 1 (other values are sent and refused by the
    *     card with 6A86)
@@ -174,7 +436,7 @@ public final class AttestCard {
   }
 
   /**
-   * Signs data with the key in a slot, ECDSA with SHA-256 computed on the card.
+   * Signs data with the key in a slot, ECDSA with SHA-256 computed on the card. Needs the PIN.
    *
    * @param slot the slot
    * @param data the data to sign, of any length; not null

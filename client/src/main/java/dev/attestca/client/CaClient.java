@@ -57,9 +57,11 @@ public final class CaClient {
   public record Problem(
       String type, String title, int status, String detail, String reason, String requestId) {}
 
-  private record NonceRequest(String profile) {}
+  /** The body of a nonce request. */
+  public record NonceRequest(String profile) {}
 
-  private record EnrollRequest(String profile, String csr, String attestation) {}
+  /** The body of an enrollment. */
+  public record EnrollRequest(String profile, String csr, String attestation) {}
 
   private static final Jsonb JSON =
       JsonbBuilder.create(

@@ -70,7 +70,11 @@ public final class CardCsr {
       byte[] cmsContentInfo, List<X509Certificate> certs) {
     ASN1EncodableVector statement = new ASN1EncodableVector();
     statement.add(KEY_ATTESTATION_TYPE);
-    statement.add(ASN1Primitive.fromByteArrayOrNull(cmsContentInfo));
+    try {
+      statement.add(ASN1Primitive.fromByteArray(cmsContentInfo));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the card's attestation is not DER", e);
+    }
     ASN1EncodableVector bundle = new ASN1EncodableVector();
     bundle.add(new DERSequence(new DERSequence(statement)));
     if (!certs.isEmpty()) {

@@ -52,12 +52,22 @@ final class EnrollCommand implements Callable<Integer> {
       description = "PC/SC reader holding a personalised card, instead of the simulator.")
   String reader;
 
+  @Option(
+      names = "--pin",
+      interactive = true,
+      arity = "0..1",
+      description =
+          "The card's PIN; without a value it is asked for. Default: the development PIN the"
+              + " applet has until personalisation sets another.")
+  char[] pin;
+
   @Option(names = "--no-attestation", description = "Send the CSR without the card's attestation.")
   boolean noAttestation;
 
   @Override
   public Integer call() throws Exception {
     AttestCard card = openCard();
+    card.verifyPin(pin != null ? pin : AttestCard.DEFAULT_PIN.toCharArray());
     ECPublicKey key = card.generateKey(slot);
     CaClient client = new CaClient(ca);
     var bundle = noAttestation ? null : attestation(card, client);

@@ -20,11 +20,14 @@ final class Cards {
 
   private Cards() {}
 
-  /** A fresh simulated card personalised with the attestation key of {@code pki}. */
+  /**
+   * A fresh simulated card personalised with the attestation key of {@code pki}, its PIN verified.
+   */
   static AttestCard personalised(AttestationPki pki) throws Exception {
     AttestCard card = new AttestCard(SimulatedCard.start(AttestationApplet.class));
     card.select();
     card.personalise(pki.attestationKey(), pki.attestationCertificate());
+    card.verifyPin(AttestCard.DEFAULT_PIN.toCharArray());
     return card;
   }
 

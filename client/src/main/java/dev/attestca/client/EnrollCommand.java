@@ -3,6 +3,8 @@ package dev.attestca.client;
 import dev.attestca.applet.AttestationApplet;
 import dev.attestca.host.AttestCard;
 import dev.attestca.host.CardConnector;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.security.interfaces.ECPublicKey;
 import java.util.List;
@@ -66,6 +68,17 @@ final class EnrollCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // jcardsim reports its own progress on standard output; keep that clean for the result.
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      return enroll(console);
+    } finally {
+      System.setOut(console);
+    }
+  }
+
+  private int enroll(PrintStream out) throws Exception {
     AttestCard card = openCard();
     card.verifyPin(pin != null ? pin : AttestCard.DEFAULT_PIN.toCharArray());
     ECPublicKey key = card.generateKey(slot);
@@ -76,18 +89,18 @@ final class EnrollCommand implements Callable<Integer> {
     try {
       CaClient.Issued issued =
           client.enroll(profile, Pem.encode("CERTIFICATE REQUEST", csr.getEncoded()), null);
-      System.out.println("Issued certificate");
-      System.out.println("  subject:  " + issued.subject());
-      System.out.println("  serial:   " + issued.serialNumber());
-      System.out.println("  issuer:   " + issued.issuer());
-      System.out.println("  valid:    " + issued.notBefore() + " to " + issued.notAfter());
-      System.out.println(
+      out.println("Issued certificate");
+      out.println("  subject:  " + issued.subject());
+      out.println("  serial:   " + issued.serialNumber());
+      out.println("  issuer:   " + issued.issuer());
+      out.println("  valid:    " + issued.notBefore() + " to " + issued.notAfter());
+      out.println(
           "  profile:  "
               + issued.profile()
               + (issued.attestationFormat() == null
                   ? " (no attestation)"
                   : " (attestation " + issued.attestationFormat() + ")"));
-      System.out.print(issued.certificate());
+      out.print(issued.certificate());
       return 0;
     } catch (CaRefusedException e) {
       System.err.println("Refused by the CA: " + e.getMessage());

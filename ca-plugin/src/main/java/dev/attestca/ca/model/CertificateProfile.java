@@ -16,6 +16,8 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A certificate profile: what an enrollment against it must prove and what the issued certificate
@@ -47,8 +49,12 @@ public class CertificateProfile {
   @Column(nullable = false)
   private int validityDays = 365;
 
-  /** How attestation certificate paths are checked for revocation; fail closed by default. */
+  /**
+   * How attestation certificate paths are checked for revocation; fail closed by default. Stored as
+   * plain text on every database (not H2's native enum type), as the migrations define it.
+   */
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false, length = 32)
   private RevocationMode attestationRevocation = RevocationMode.REQUIRE_CRL;
 

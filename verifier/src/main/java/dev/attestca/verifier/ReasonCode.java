@@ -13,6 +13,13 @@ public enum ReasonCode {
       400, Kind.INVALID, "The request body is not the JSON document the endpoint takes."),
   PROFILE_UNKNOWN(400, Kind.INVALID, "The request names no certificate profile of this CA."),
   CERTIFICATE_UNKNOWN(404, Kind.INVALID, "No certificate of this CA has the given serial number."),
+  CA_UNKNOWN(
+      404, Kind.INVALID, "The request names a certificate authority this server does not run."),
+  PARAMETER_INVALID(
+      400, Kind.INVALID, "A path, query or body parameter does not have the form it must have."),
+  REVOCATION_REASON_INVALID(
+      400, Kind.INVALID, "The revocation reason is not one this CA records (RFC 5280 CRLReason)."),
+  CERTIFICATE_ALREADY_REVOKED(409, Kind.INVALID, "The certificate is already revoked."),
   CSR_TOO_LARGE(413, Kind.INVALID, "The request (CSR plus detached attestation) exceeds 64 KiB."),
   CSR_MALFORMED(400, Kind.INVALID, "The CSR is not a DER PKCS#10 request of version 0."),
   CSR_SIGNATURE_INVALID(400, Kind.INVALID, "The CSR's self-signature does not verify."),

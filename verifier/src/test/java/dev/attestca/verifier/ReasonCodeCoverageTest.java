@@ -15,7 +15,13 @@ class ReasonCodeCoverageTest {
   /** Codes the server produces before it calls the verifier. */
   private static final Set<ReasonCode> SERVER_ONLY =
       EnumSet.of(
-          ReasonCode.REQUEST_MALFORMED, ReasonCode.PROFILE_UNKNOWN, ReasonCode.CERTIFICATE_UNKNOWN);
+          ReasonCode.REQUEST_MALFORMED,
+          ReasonCode.PROFILE_UNKNOWN,
+          ReasonCode.CERTIFICATE_UNKNOWN,
+          ReasonCode.CA_UNKNOWN,
+          ReasonCode.PARAMETER_INVALID,
+          ReasonCode.REVOCATION_REASON_INVALID,
+          ReasonCode.CERTIFICATE_ALREADY_REVOKED);
 
   @Test
   void everyVerifierReasonCodeHasANegativeCase() {

@@ -55,6 +55,13 @@ public class IssuedCertificate {
   @Column(nullable = false, length = 16384)
   private byte[] certificateDer;
 
+  /** When the certificate was revoked; null while it is not. */
+  private Instant revokedAt;
+
+  /** The RFC 5280 CRLReason name (EJBCA's spelling) it was revoked for; null while not revoked. */
+  @Column(length = 32)
+  private String revocationReason;
+
   protected IssuedCertificate() {}
 
   public IssuedCertificate(
@@ -114,5 +121,19 @@ public class IssuedCertificate {
 
   public byte[] getCertificateDer() {
     return certificateDer.clone();
+  }
+
+  public Instant getRevokedAt() {
+    return revokedAt;
+  }
+
+  public String getRevocationReason() {
+    return revocationReason;
+  }
+
+  /** Records the revocation; revocation is final, the caller checks it is not revoked yet. */
+  public void revoke(Instant at, String reason) {
+    this.revokedAt = at;
+    this.revocationReason = reason;
   }
 }

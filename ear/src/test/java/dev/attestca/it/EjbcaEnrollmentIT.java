@@ -1,0 +1,172 @@
+package dev.attestca.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.attestca.client.AttestationPki;
+import dev.attestca.client.CaClient;
+import dev.attestca.client.CardCsr;
+import dev.attestca.host.AttestCard;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * EJBCA REST clients enroll unchanged: the request is exactly what such a client sends to {@code
+ * POST /ejbca/ejbca-rest-api/v1/certificate/pkcs10enroll}, with the key attestation in the CSR
+ * attribute; revocation and revocation status answer in EJBCA's shape.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class EjbcaEnrollmentIT {
+
+  static final String CA_NAME = "AttestCA Development CA";
+  static final String OPERATOR = "ca-operator-it";
+  static final String OPERATOR_PASSWORD = "ca-operator-it-password";
+
+  private static AttestationPki developmentPki;
+
+  private final CaClient attestca = new CaClient(EnrollmentIT.CA_URL);
+  private final EjbcaRestClient ejbca = new EjbcaRestClient();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        EnterpriseArchive.class, new File(System.getProperty("attestca.ear")));
+  }
+
+  @BeforeAll
+  static void loadDevelopmentPki() throws Exception {
+    developmentPki = AttestationPki.development();
+  }
+
+  @Test
+  void attestedCsrEnrollsAsAnEjbcaClientSendsIt() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(1);
+    byte[] cms = card.attestCms(1, attestca.newNonce(EnrollmentIT.ATTESTED).octets());
+    String csr = Cards.csr(card, 1, key, CardCsr.attestationBundle(cms, List.of()));
+
+    EjbcaRestClient.Answer answer = ejbca.enroll(body(csr, EnrollmentIT.ATTESTED, CA_NAME));
+
+    assertEquals(201, answer.status(), String.valueOf(answer.body()));
+    assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
+    JsonObject body = answer.body();
+    X509Certificate certificate = der(body.getString("certificate"));
+    X509Certificate caCertificate = Cards.certificate(attestca.caCertificatePem());
+    certificate.verify(caCertificate.getPublicKey());
+    assertArrayEquals(key.getEncoded(), certificate.getPublicKey().getEncoded());
+    assertEquals(
+        certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT),
+        body.getString("serial_number"));
+    assertEquals("DER", body.getString("response_format"));
+    assertEquals(1, body.getJsonArray("certificate_chain").size());
+    assertEquals(caCertificate, der(body.getJsonArray("certificate_chain").getString(0)));
+  }
+
+  @Test
+  void attestedProfileRefusesTheSameRequestWithoutTheAttribute() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(2);
+
+    EjbcaRestClient.Answer answer =
+        ejbca.enroll(body(Cards.csr(card, 2, key, null), EnrollmentIT.ATTESTED, CA_NAME));
+
+    assertEquals(403, answer.status());
+    assertEquals(403, answer.body().getInt("error_code"));
+    assertTrue(
+        answer.body().getString("error_message").startsWith("ATTESTATION_MISSING: "),
+        answer.body().toString());
+    assertTrue(attestca.certificatesForKey(Cards.spkiSha256(key)).isEmpty());
+  }
+
+  @Test
+  void anotherCaNameIsRefused() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(3);
+
+    EjbcaRestClient.Answer answer =
+        ejbca.enroll(body(Cards.csr(card, 3, key, null), EnrollmentIT.OPEN, "ManagementCA"));
+
+    assertEquals(404, answer.status());
+    assertTrue(answer.body().getString("error_message").startsWith("CA_UNKNOWN: "));
+  }
+
+  @Test
+  void operatorRevokesAndTheStatusSaysSo() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(4);
+    JsonObject issued =
+        ejbca.enroll(body(Cards.csr(card, 4, key, null), EnrollmentIT.OPEN, CA_NAME)).body();
+    String serial = issued.getString("serial_number");
+    String issuerDn = der(issued.getString("certificate")).getIssuerX500Principal().getName();
+
+    JsonObject before = ejbca.status(issuerDn, serial).body();
+    assertFalse(before.getBoolean("revoked"));
+    assertEquals("NOT_REVOKED", before.getString("revocation_reason"));
+    assertFalse(before.containsKey("revocation_date"));
+
+    assertEquals(401, ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", null, null).status());
+    EjbcaRestClient.Answer revoked =
+        ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", OPERATOR, OPERATOR_PASSWORD);
+    assertEquals(200, revoked.status(), String.valueOf(revoked.body()));
+    assertEquals("Successfully revoked", revoked.body().getString("message"));
+    assertTrue(revoked.body().getBoolean("revoked"));
+
+    JsonObject after = ejbca.status(reversed(issuerDn), serial).body();
+    assertTrue(after.getBoolean("revoked"));
+    assertEquals("KEY_COMPROMISE", after.getString("revocation_reason"));
+    assertTrue(
+        after.getString("revocation_date").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"),
+        after.getString("revocation_date"));
+    EjbcaRestClient.Answer again =
+        ejbca.revoke(issuerDn, serial, "SUPERSEDED", OPERATOR, OPERATOR_PASSWORD);
+    assertEquals(409, again.status());
+    assertTrue(again.body().getString("error_message").startsWith("CERTIFICATE_ALREADY_REVOKED"));
+    assertEquals(404, ejbca.status(issuerDn, "7F").status());
+  }
+
+  /** The JSON an EJBCA REST client sends to pkcs10enroll. */
+  private static String body(String csrPem, String profile, String caName) {
+    return "{\"certificate_request\": "
+        + EjbcaRestClient.quoted(csrPem)
+        + ", \"certificate_profile_name\": "
+        + EjbcaRestClient.quoted(profile)
+        + ", \"end_entity_profile_name\": \"EMPTY\""
+        + ", \"certificate_authority_name\": "
+        + EjbcaRestClient.quoted(caName)
+        + ", \"username\": \"sim-card-0001\""
+        + ", \"password\": \"foo123\""
+        + ", \"include_chain\": true"
+        + ", \"response_format\": \"DER\"}";
+  }
+
+  private static X509Certificate der(String base64) throws Exception {
+    return (X509Certificate)
+        CertificateFactory.getInstance("X.509")
+            .generateCertificate(new ByteArrayInputStream(Base64.getDecoder().decode(base64)));
+  }
+
+  /** The DN with its RDNs in the other order, as EJBCA and some libraries print it. */
+  private static String reversed(String dn) {
+    List<String> rdns = new java.util.ArrayList<>(List.of(dn.split(",")));
+    java.util.Collections.reverse(rdns);
+    return String.join(",", rdns);
+  }
+}

@@ -22,6 +22,9 @@ public interface CertificateService {
    */
   Enrollment enroll(String profileName, byte[] csrDer, String caller);
 
+  /** Whether the CA key is loaded and signs; never throws. */
+  boolean caKeyUsable();
+
   /** The CA certificate chain, the issuing CA first, DER encoded. */
   java.util.List<byte[]> caChain();
 

@@ -64,6 +64,11 @@ public class CertificateServiceBean implements CertificateService {
   }
 
   @Override
+  public boolean caKeyUsable() {
+    return ca.canSign();
+  }
+
+  @Override
   public List<byte[]> caChain() {
     return ca.chain().stream().map(CertificateServiceBean::der).toList();
   }

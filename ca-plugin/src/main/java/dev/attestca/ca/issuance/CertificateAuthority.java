@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -20,6 +21,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -27,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -51,7 +54,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * and self-signed certificate are generated and written there, so the same CA survives restarts.
  * The file's location comes from the system property {@value #KEYSTORE_PROPERTY} (default: {@code
  * attestca/ca.p12} under the server's data directory) and its password from the environment
- * variable {@value #PASSWORD_ENV}.
+ * variable {@value #PASSWORD_ENV} or else the system property {@value #PASSWORD_PROPERTY}, whose
+ * value in the server configuration is an encrypted expression of the Elytron credential store
+ * (WildFly decrypts it when it sets the property), so no file holds the password in clear.
  *
  * <p>Thread-safe: after start-up the key and certificate never change, and signing uses a Bouncy
  * Castle provider instance that is never registered with the JVM.
@@ -63,6 +68,7 @@ public class CertificateAuthority {
 
   public static final String KEYSTORE_PROPERTY = "attestca.ca.keystore";
   public static final String PASSWORD_ENV = "ATTESTCA_CA_KEYSTORE_PASSWORD";
+  public static final String PASSWORD_PROPERTY = "attestca.ca.keystore.password";
   static final String DEVELOPMENT_PASSWORD = "attestca-development-only";
   private static final String KEY_ALIAS = "ca";
   private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
@@ -101,6 +107,30 @@ public class CertificateAuthority {
               + certificate.getSubjectX500Principal().getName());
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot load the CA key store " + file, e);
+    }
+  }
+
+  /**
+   * Whether the CA key is loaded and signs: a throw-away signature over a fixed text, verified with
+   * the CA certificate's key. Never throws; a failure is logged.
+   */
+  public boolean canSign() {
+    if (key == null || certificate == null) {
+      return false;
+    }
+    try {
+      byte[] probe = "attestca readiness".getBytes(StandardCharsets.US_ASCII);
+      Signature signer = Signature.getInstance(SIGNATURE_ALGORITHM, bouncyCastle);
+      signer.initSign(key);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(SIGNATURE_ALGORITHM, bouncyCastle);
+      verifier.initVerify(certificate.getPublicKey());
+      verifier.update(probe);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      LOG.log(Level.WARNING, "the CA key does not sign", e);
+      return false;
     }
   }
 
@@ -237,9 +267,21 @@ public class CertificateAuthority {
     if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
       return fromEnvironment.toCharArray();
     }
+    String fromCredentialStore = System.getProperty(PASSWORD_PROPERTY);
+    if (fromCredentialStore != null && !fromCredentialStore.isEmpty()) {
+      if (fromCredentialStore.startsWith("${")) {
+        throw new IllegalStateException(
+            PASSWORD_PROPERTY
+                + " holds an expression the server did not resolve; check its credential store");
+      }
+      return fromCredentialStore.toCharArray();
+    }
     LOG.warning(
-        PASSWORD_ENV
-            + " is not set: using the development key store password. Set it for any CA that"
+        "Neither "
+            + PASSWORD_ENV
+            + " nor "
+            + PASSWORD_PROPERTY
+            + " is set: using the development key store password. Set one for any CA that"
             + " issues real certificates.");
     return DEVELOPMENT_PASSWORD.toCharArray();
   }

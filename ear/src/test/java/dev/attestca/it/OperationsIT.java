@@ -1,0 +1,83 @@
+package dev.attestca.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** What an operator's tooling reads: readiness and liveness, and the API description. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OperationsIT {
+
+  static final String MANAGEMENT =
+      "http://localhost:" + System.getProperty("attestca.management.port", "9990");
+  static final String HTTP = "http://localhost:" + System.getProperty("attestca.http.port", "8080");
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return ShrinkWrap.createFromZipFile(
+        EnterpriseArchive.class, new File(System.getProperty("attestca.ear")));
+  }
+
+  @Test
+  void readinessReportsTheDatabaseAndTheCaKeyUp() throws Exception {
+    HttpResponse<String> ready = get(MANAGEMENT + "/health/ready");
+
+    assertEquals(200, ready.statusCode(), ready.body());
+    Map<String, String> checks = checks(ready.body());
+    assertEquals("UP", checks.get("attestca-database"), checks.toString());
+    assertEquals("UP", checks.get("attestca-ca-key"), checks.toString());
+  }
+
+  @Test
+  void livenessReportsTheApplicationUp() throws Exception {
+    HttpResponse<String> live = get(MANAGEMENT + "/health/live");
+
+    assertEquals(200, live.statusCode(), live.body());
+    assertEquals("UP", checks(live.body()).get("attestca"));
+  }
+
+  @Test
+  void serverServesTheOpenApiDocumentOfApiVersion1() throws Exception {
+    HttpResponse<String> openapi = get(HTTP + "/openapi");
+
+    assertEquals(200, openapi.statusCode());
+    assertTrue(openapi.body().contains("title: AttestCA REST API"), openapi.body());
+    assertTrue(openapi.body().contains("/attestca/api/v1"), openapi.body());
+    assertTrue(openapi.body().contains("application/problem+json"), openapi.body());
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static Map<String, String> checks(String health) {
+    JsonObject document = Json.createReader(new StringReader(health)).readObject();
+    return document.getJsonArray("checks").stream()
+        .map(JsonValue::asJsonObject)
+        .collect(
+            Collectors.toMap(check -> check.getString("name"), check -> check.getString("status")));
+  }
+}

@@ -32,15 +32,18 @@ import java.util.logging.Logger;
  *
  * <p>The Attestation CA certificates come from the PEM files in the directory named by the system
  * property {@value #TRUST_ANCHORS_PROPERTY}. Without it, the DEVELOPMENT-ONLY demo Attestation CA
- * bundled with the application is trusted, and a warning says so at every start. Two profiles are
- * created: {@value #ATTESTED_PROFILE}, which requires a key attestation chaining to those CAs, and
- * {@value #OPEN_PROFILE}, which issues on a valid CSR alone.
+ * bundled with the application is trusted, and a warning says so at every start. The profiles come
+ * from the JSON files in the directory named by {@value #PROFILES_PROPERTY} (see {@code
+ * config/profiles/}); without it, two are created: {@value #ATTESTED_PROFILE}, which requires a key
+ * attestation chaining to those CAs, and {@value #OPEN_PROFILE}, which issues on a valid CSR alone.
+ * Profiles that require attestation trust every imported Attestation CA.
  */
 @Singleton
 @Startup
 public class InitialConfiguration {
 
   public static final String TRUST_ANCHORS_PROPERTY = "attestca.trust-anchors.dir";
+  public static final String PROFILES_PROPERTY = "attestca.profiles.dir";
   public static final String ATTESTED_PROFILE = "attested";
   public static final String OPEN_PROFILE = "open";
   static final String DEMO_ATTESTATION_CA = "/dev-defaults/demo-attestation-ca.pem";
@@ -68,12 +71,34 @@ public class InitialConfiguration {
               + anchor.getSha256Fingerprint()
               + (anchor.crl().isPresent() ? " with its CRL" : " (no CRL given)"));
     }
-    CertificateProfile attested = new CertificateProfile(ATTESTED_PROFILE, true);
-    attested.getTrustedAttestationCas().addAll(anchors);
-    em.persist(attested);
-    em.persist(new CertificateProfile(OPEN_PROFILE, false));
-    LOG.info("created profiles '" + ATTESTED_PROFILE + "' and '" + OPEN_PROFILE + "'");
+    for (CertificateProfile profile : initialProfiles()) {
+      if (profile.isRequireAttestation()) {
+        profile.getTrustedAttestationCas().addAll(anchors);
+      }
+      em.persist(profile);
+      LOG.info(
+          "created profile '"
+              + profile.getName()
+              + "' (attestation "
+              + (profile.isRequireAttestation() ? "required" : "not required")
+              + ")");
+    }
     warnIfDemoTrusted();
+  }
+
+  /** The profiles in {@value #PROFILES_PROPERTY}, or else the two default ones. */
+  private static List<CertificateProfile> initialProfiles() {
+    String directory = System.getProperty(PROFILES_PROPERTY);
+    if (directory == null || directory.isBlank()) {
+      return List.of(
+          new CertificateProfile(ATTESTED_PROFILE, true),
+          new CertificateProfile(OPEN_PROFILE, false));
+    }
+    try {
+      return ProfileFiles.read(Paths.get(directory));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the profiles in " + directory, e);
+    }
   }
 
   /**

@@ -81,6 +81,21 @@ public class CertificateProfile {
     this.requireAttestation = requireAttestation;
   }
 
+  /** Sets how long a nonce handed out for this profile can be used. */
+  public void setNonceLifetime(Duration lifetime) {
+    this.nonceLifetimeSeconds = lifetime.toSeconds();
+  }
+
+  /** Sets how many days certificates issued under this profile are valid. */
+  public void setValidityDays(int validityDays) {
+    this.validityDays = validityDays;
+  }
+
+  /** Sets how attestation certificate paths are checked for revocation. */
+  public void setAttestationRevocation(RevocationMode attestationRevocation) {
+    this.attestationRevocation = attestationRevocation;
+  }
+
   public Duration getNonceLifetime() {
     return Duration.ofSeconds(nonceLifetimeSeconds);
   }

@@ -109,6 +109,15 @@ class EjbcaEnrollmentIT {
   }
 
   @Test
+  void oversizedBodyIsRefusedBeforeItIsParsed() throws Exception {
+    EjbcaRestClient.Answer answer =
+        ejbca.enroll(body("A".repeat(200_000), EnrollmentIT.OPEN, CA_NAME));
+
+    assertEquals(413, answer.status());
+    assertTrue(answer.body().getString("error_message").startsWith("CSR_TOO_LARGE: "));
+  }
+
+  @Test
   void operatorRevokesAndTheStatusSaysSo() throws Exception {
     AttestCard card = Cards.personalised(developmentPki);
     ECPublicKey key = card.generateKey(4);

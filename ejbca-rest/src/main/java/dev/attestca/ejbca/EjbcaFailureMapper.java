@@ -22,6 +22,13 @@ public class EjbcaFailureMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof WebApplicationException refusal
+          && refusal.getResponse().getStatus() < 500
+          && refusal.getResponse().hasEntity()) {
+        return refusal.getResponse();
+      }
+    }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       Response.StatusType status = web.getResponse().getStatusInfo();
       return Errors.of(status.getStatusCode(), status.getReasonPhrase());

@@ -2,6 +2,7 @@ package dev.attestca.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,7 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -22,7 +27,10 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What an operator's tooling reads: readiness and liveness, and the API description. */
+/**
+ * What an operator's tooling reads: readiness (which fails while the database is unavailable) and
+ * liveness, and the API description.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class OperationsIT {
@@ -47,6 +55,37 @@ class OperationsIT {
     Map<String, String> checks = checks(ready.body());
     assertEquals("UP", checks.get("attestca-database"), checks.toString());
     assertEquals("UP", checks.get("attestca-ca-key"), checks.toString());
+  }
+
+  @Test
+  void readinessFailsWhileTheDatabaseRefusesConnections() throws Exception {
+    assumeTrue(
+        "postgresql".equals(System.getProperty("attestca.it.database")),
+        "the PostgreSQL server can be told to refuse connections to the CA's database");
+    String database = System.getProperty("attestca.it.postgresql.database");
+    Properties credentials = new Properties();
+    credentials.setProperty("user", System.getProperty("attestca.it.jdbc.user"));
+    try (Connection maintenance =
+            DriverManager.getConnection(
+                System.getProperty("attestca.it.jdbc.maintenance.url"), credentials);
+        Statement sql = maintenance.createStatement()) {
+      try {
+        sql.execute("alter database " + database + " with allow_connections false");
+        sql.execute(
+            "select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+                + database
+                + "'");
+
+        HttpResponse<String> ready = get(MANAGEMENT + "/health/ready");
+
+        assertEquals(503, ready.statusCode(), ready.body());
+        assertEquals("DOWN", checks(ready.body()).get("attestca-database"), ready.body());
+        assertEquals("UP", checks(ready.body()).get("attestca-ca-key"), ready.body());
+      } finally {
+        sql.execute("alter database " + database + " with allow_connections true");
+      }
+    }
+    assertEquals(200, get(MANAGEMENT + "/health/ready").statusCode(), "ready again");
   }
 
   @Test

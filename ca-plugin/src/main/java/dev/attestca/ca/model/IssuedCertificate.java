@@ -17,7 +17,10 @@ import java.time.Instant;
         @UniqueConstraint(
             name = "uk_issued_certificate_issuer_serial",
             columnNames = {"issuer", "serialNumber"}),
-    indexes = @Index(name = "ix_issued_certificate_spki", columnList = "spkiSha256"))
+    indexes = {
+      @Index(name = "ix_issued_certificate_spki", columnList = "spkiSha256"),
+      @Index(name = "ix_issued_certificate_attestation", columnList = "attestationSignerSha256")
+    })
 public class IssuedCertificate {
 
   @Id @GeneratedValue private Long id;
@@ -54,6 +57,16 @@ public class IssuedCertificate {
 
   @Column(nullable = false, length = 16384)
   private byte[] certificateDer;
+
+  /** When the certificate was revoked; null while it is not. */
+  private Instant revokedAt;
+
+  /** The RFC 5280 CRLReason name, for example {@code keyCompromise}; null while not revoked. */
+  @Column(length = 32)
+  private String revocationReason;
+
+  @Column(length = 256)
+  private String revokedBy;
 
   protected IssuedCertificate() {}
 
@@ -114,5 +127,24 @@ public class IssuedCertificate {
 
   public byte[] getCertificateDer() {
     return certificateDer.clone();
+  }
+
+  public Instant getRevokedAt() {
+    return revokedAt;
+  }
+
+  public String getRevocationReason() {
+    return revocationReason;
+  }
+
+  public String getRevokedBy() {
+    return revokedBy;
+  }
+
+  /** Marks the certificate revoked; the caller has locked the row and checked it is not. */
+  public void revoke(Instant at, String reason, String by) {
+    this.revokedAt = at;
+    this.revocationReason = reason;
+    this.revokedBy = by;
   }
 }

@@ -42,6 +42,8 @@ class EnrollmentIT {
   private static AttestationPki developmentPki;
 
   private final CaClient ca = new CaClient(CA_URL);
+  private final CaClient enroller =
+      new CaClient(CA_URL, "enroller", Http.DEV_USERS.get("enroller").toCharArray());
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
@@ -157,16 +159,58 @@ class EnrollmentIT {
   }
 
   @Test
-  void csrWithoutAttestationIsAcceptedOnTheOpenProfile() throws Exception {
+  void csrWithoutAttestationIsAcceptedOnTheOpenProfileFromAnEnroller() throws Exception {
     AttestCard card = Cards.personalised(developmentPki);
     ECPublicKey key = card.generateKey(4);
 
-    CaClient.Issued issued = ca.enroll(OPEN, Cards.csr(card, 4, key, null), null);
+    CaClient.Issued issued = enroller.enroll(OPEN, Cards.csr(card, 4, key, null), null);
 
     assertArrayEquals(
         key.getEncoded(), Cards.certificate(issued.certificate()).getPublicKey().getEncoded());
     assertNull(issued.attestationFormat());
     assertEquals(1, ca.certificatesForKey(Cards.spkiSha256(key)).size());
+  }
+
+  @Test
+  void openProfileRefusesAnonymousCallersAndCallersWithoutTheEnrollerRole() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(4);
+    String csr = Cards.csr(card, 4, key, null);
+    CaClient nobody = new CaClient(CA_URL, "nobody", Http.DEV_USERS.get("nobody").toCharArray());
+
+    CaRefusedException anonymous =
+        assertThrows(CaRefusedException.class, () -> ca.enroll(OPEN, csr, null));
+    CaRefusedException withoutRole =
+        assertThrows(CaRefusedException.class, () -> nobody.enroll(OPEN, csr, null));
+    CaRefusedException nonce = assertThrows(CaRefusedException.class, () -> ca.newNonce(OPEN));
+
+    assertEquals(401, anonymous.status());
+    assertEquals("AUTHENTICATION_REQUIRED", anonymous.reason());
+    assertEquals(403, withoutRole.status());
+    assertEquals("ROLE_REQUIRED", withoutRole.reason());
+    assertEquals("AUTHENTICATION_REQUIRED", nonce.reason());
+    assertTrue(ca.certificatesForKey(Cards.spkiSha256(key)).isEmpty(), "no certificate stored");
+  }
+
+  @Test
+  void issuedCertificateNamesTheCrlOfTheCa() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(1);
+    byte[] cms = card.attestCms(1, ca.newNonce(ATTESTED).octets());
+
+    X509Certificate certificate =
+        Cards.certificate(
+            ca.enroll(
+                    ATTESTED,
+                    Cards.csr(card, 1, key, CardCsr.attestationBundle(cms, List.of())),
+                    null)
+                .certificate());
+
+    assertEquals(
+        List.of(CA_URL + "/api/v1/ca/crl"), Certificates.crlDistributionPoints(certificate));
+    assertTrue(
+        certificate.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.2"), "clientAuth by default");
+    assertTrue(certificate.getKeyUsage()[0], "digitalSignature by default");
   }
 
   /** Asserts the CA refuses with {@code reason} and stored no certificate for {@code key}. */

@@ -142,7 +142,7 @@ public final class AttestationApplet extends Applet {
   private boolean probePrecomputedHash() {
     boolean supported = true;
     try {
-      state.generate((byte) 0, Curves.P256);
+      state.generate((byte) 0, Curves.P256, ram.work);
       ecdsaSha256.init(state.pair((byte) 0, Curves.P256).getPrivate(), Signature.MODE_SIGN);
       ecdsaSha256.signPreComputedHash(
           ram.work, (short) 0, Asn1.SHA256_BYTES, ram.work, Asn1.SHA256_BYTES);
@@ -387,7 +387,7 @@ public final class AttestationApplet extends Applet {
       ISOException.throwIt(ISO7816.SW_INCORRECT_P1P2);
     }
     requireLength(length, (short) 0);
-    state.generate(slot, curve);
+    state.generate(slot, curve, ram.work);
     answerPublicKey(slot, curve);
   }
 

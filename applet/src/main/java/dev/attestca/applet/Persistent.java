@@ -109,13 +109,30 @@ final class Persistent {
   /**
    * Generates a new key pair in a slot. The slot reads as empty from the start until the new key is
    * complete, so an interrupted generation never leaves a half-made key in use.
+   *
+   * <p>The private scalar is then written back at the full field length. jcardsim keeps a generated
+   * scalar whose first byte is zero (one key in 256) as a shorter value and then signs with it
+   * wrongly; the soak test found this. On a card that already stores the full length this rewrites
+   * the same value.
+   *
+   * @param scratch RAM of at least 48 bytes from offset 0, wiped afterwards
    */
-  void generate(byte slot, byte curve) {
+  void generate(byte slot, byte curve, byte[] scratch) {
     clearSlot(slot);
     KeyPair pair = pair(slot, curve);
+    ECPrivateKey privateKey = (ECPrivateKey) pair.getPrivate();
     Curves.setParameters((ECPublicKey) pair.getPublic(), curve);
-    Curves.setParameters((ECPrivateKey) pair.getPrivate(), curve);
+    Curves.setParameters(privateKey, curve);
     pair.genKeyPair();
+    short field = Curves.fieldBytes(curve);
+    short length = privateKey.getS(scratch, (short) 0);
+    if (length < field) {
+      short pad = (short) (field - length);
+      Util.arrayCopyNonAtomic(scratch, (short) 0, scratch, pad, length);
+      Util.arrayFillNonAtomic(scratch, (short) 0, pad, (byte) 0);
+      privateKey.setS(scratch, (short) 0, field);
+    }
+    Util.arrayFillNonAtomic(scratch, (short) 0, field, (byte) 0);
     slotCurves[slot] = curve;
   }
 

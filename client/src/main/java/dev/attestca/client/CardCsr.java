@@ -4,13 +4,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -34,6 +37,10 @@ public final class CardCsr {
   /** The statement type of the AttestCA CMS key attestation. */
   public static final ASN1ObjectIdentifier KEY_ATTESTATION_TYPE =
       new ASN1ObjectIdentifier("2.25.174822898292409921572471212881234464813.1.1");
+
+  /** The statement type of the AttestCA JWS key attestation (OpenID4VCI 1.0 Appendix D). */
+  public static final ASN1ObjectIdentifier KEY_ATTESTATION_JWS_TYPE =
+      new ASN1ObjectIdentifier("2.25.174822898292409921572471212881234464813.1.2");
 
   /** Signs the to-be-signed bytes of a request, returning a DER ECDSA-SHA256 signature. */
   @FunctionalInterface
@@ -68,15 +75,28 @@ public final class CardCsr {
    */
   public static ASN1Primitive attestationBundle(
       byte[] cmsContentInfo, List<X509Certificate> certs) {
-    ASN1EncodableVector statement = new ASN1EncodableVector();
-    statement.add(KEY_ATTESTATION_TYPE);
     try {
-      statement.add(ASN1Primitive.fromByteArray(cmsContentInfo));
+      return bundle(KEY_ATTESTATION_TYPE, ASN1Primitive.fromByteArray(cmsContentInfo), certs);
     } catch (IOException e) {
       throw new IllegalArgumentException("the card's attestation is not DER", e);
     }
+  }
+
+  /**
+   * An AttestationBundle with one statement holding a compact JWS key attestation and, when given,
+   * the attestation certificates.
+   */
+  public static ASN1Primitive jwsAttestationBundle(String compactJws, List<X509Certificate> certs) {
+    return bundle(
+        KEY_ATTESTATION_JWS_TYPE,
+        new DEROctetString(compactJws.getBytes(StandardCharsets.UTF_8)),
+        certs);
+  }
+
+  private static ASN1Primitive bundle(
+      ASN1ObjectIdentifier type, ASN1Encodable statement, List<X509Certificate> certs) {
     ASN1EncodableVector bundle = new ASN1EncodableVector();
-    bundle.add(new DERSequence(new DERSequence(statement)));
+    bundle.add(new DERSequence(new DERSequence(new ASN1Encodable[] {type, statement})));
     if (!certs.isEmpty()) {
       ASN1EncodableVector encoded = new ASN1EncodableVector();
       for (X509Certificate certificate : certs) {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -62,6 +63,20 @@ final class EnrollCommand implements Callable<Integer> {
           "The card's PIN; without a value it is asked for. Default: the development PIN the"
               + " applet has until personalisation sets another.")
   char[] pin;
+
+  @Option(
+      names = "--format",
+      defaultValue = "cms",
+      description =
+          "Attestation format: cms (the card's CMS SignedData) or jws (its OpenID4VCI key"
+              + " attestation JWS); the profile must accept it (default: ${DEFAULT-VALUE}).")
+  AttestationFormat format;
+
+  /** The attestation formats the card produces. */
+  enum AttestationFormat {
+    cms,
+    jws
+  }
 
   @Option(names = "--no-attestation", description = "Send the CSR without the card's attestation.")
   boolean noAttestation;
@@ -121,6 +136,10 @@ final class EnrollCommand implements Callable<Integer> {
   private org.bouncycastle.asn1.ASN1Primitive attestation(AttestCard card, CaClient client)
       throws Exception {
     CaClient.Nonce nonce = client.newNonce(profile);
+    if (format == AttestationFormat.jws) {
+      String jws = card.attestJws(slot, nonce.nonce(), Instant.now().getEpochSecond());
+      return CardCsr.jwsAttestationBundle(jws, List.of());
+    }
     byte[] cms = card.attestCms(slot, nonce.octets());
     return CardCsr.attestationBundle(cms, List.of());
   }

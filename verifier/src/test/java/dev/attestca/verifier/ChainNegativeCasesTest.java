@@ -26,154 +26,153 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ChainNegativeCasesTest {
 
   static Stream<Arguments> cases() {
-    return NegativeCase.withProviders(
-        Stream.of(
-            row(
-                "CMS signer certificate issued by an untrusted CA",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () -> {
-                  KeyPair key = TestPki.ec("secp256r1");
-                  X509Certificate cert =
-                      TestPki.endEntity(
-                          "CN=Rogue", key, PKI.untrustedRoot, PKI.untrustedKey, b -> {});
-                  return signedBy(new Scenarios.Chain(key, cert, List.of(PKI.untrustedRoot)));
-                }),
-            row(
-                "CMS signer certificate is itself a CA",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () -> {
-                  KeyPair key = TestPki.ec("secp256r1");
-                  X509Certificate cert =
-                      TestPki.ca("CN=Signer CA", key, PKI.root, PKI.rootKey, b -> {});
-                  return signedBy(new Scenarios.Chain(key, cert, List.of()));
-                }),
-            row(
-                "CMS signer keyUsage lacks digitalSignature",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () ->
-                    signedBy(
-                        Scenarios.signedByRoot(
-                            b ->
-                                TestPki.add(
-                                    b,
-                                    Extension.keyUsage,
-                                    true,
-                                    new KeyUsage(KeyUsage.keyAgreement))))),
-            row(
-                "CMS signer certificate is an end-entity acting as CA",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () ->
-                    underIntermediate(
-                        b -> {
-                          TestPki.add(
-                              b, Extension.basicConstraints, true, new BasicConstraints(false));
-                          TestPki.add(
-                              b,
-                              Extension.keyUsage,
-                              true,
-                              new KeyUsage(KeyUsage.keyCertSign | KeyUsage.digitalSignature));
-                        })),
-            row(
-                "CMS intermediate CA without keyCertSign",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () ->
-                    underIntermediate(
+    return NegativeCase.withProviders(rows());
+  }
+
+  /** The rows of this step, each a bad request and the code it must be rejected with. */
+  static Stream<NegativeCase> rows() {
+    return Stream.of(
+        row(
+            "CMS signer certificate issued by an untrusted CA",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () -> {
+              KeyPair key = TestPki.ec("secp256r1");
+              X509Certificate cert =
+                  TestPki.endEntity("CN=Rogue", key, PKI.untrustedRoot, PKI.untrustedKey, b -> {});
+              return signedBy(new Scenarios.Chain(key, cert, List.of(PKI.untrustedRoot)));
+            }),
+        row(
+            "CMS signer certificate is itself a CA",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () -> {
+              KeyPair key = TestPki.ec("secp256r1");
+              X509Certificate cert =
+                  TestPki.ca("CN=Signer CA", key, PKI.root, PKI.rootKey, b -> {});
+              return signedBy(new Scenarios.Chain(key, cert, List.of()));
+            }),
+        row(
+            "CMS signer keyUsage lacks digitalSignature",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () ->
+                signedBy(
+                    Scenarios.signedByRoot(
                         b ->
                             TestPki.add(
-                                b, Extension.keyUsage, true, new KeyUsage(KeyUsage.cRLSign)))),
-            row(
-                "CMS path exceeds an intermediate's pathLen 0",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                ChainNegativeCasesTest::pathLenViolation),
-            row(
-                "CMS signer certificate has an unknown critical extension",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () ->
-                    signedBy(
-                        Scenarios.signedByRoot(
-                            b ->
-                                TestPki.add(
-                                    b,
-                                    new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"),
-                                    true,
-                                    DERNull.INSTANCE)))),
-            row(
-                "CMS signer certificate expired before the clock's time",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () -> signedBy(validity(-400, -1))),
-            row(
-                "CMS signer certificate not yet valid at the clock's time",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () -> signedBy(validity(1, 400))),
-            row(
-                "CMS signer issued by a self-signed look-alike of the trusted root sent in the bag",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () -> {
-                  KeyPair fakeRootKey = TestPki.ec("secp256r1");
-                  X509Certificate fakeRoot =
-                      TestPki.ca(
-                          PKI.root.getSubjectX500Principal().getName(),
-                          fakeRootKey,
-                          null,
-                          null,
-                          b -> {});
-                  KeyPair key = TestPki.ec("secp256r1");
-                  X509Certificate cert =
-                      TestPki.endEntity("CN=Look-alike Build", key, fakeRoot, fakeRootKey, b -> {});
-                  return signedBy(new Scenarios.Chain(key, cert, List.of(fakeRoot)));
-                }),
-            row(
-                "CMS intermediate CA missing from the bag",
-                ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
-                () -> {
-                  Intermediate i = Intermediate.create(b -> {});
-                  return signedBy(new Scenarios.Chain(i.signerKey, i.signer, List.of()));
-                }),
-            row(
-                "CMS signer certificate revoked on the root's CRL",
-                ReasonCode.ATTESTATION_CERTIFICATE_REVOKED,
-                () ->
-                    cms(
-                        s -> {},
-                        policyWithRootCrl(
-                            TestPki.crl(
-                                PKI.root,
-                                PKI.rootKey,
-                                TestPki.NOW.minus(1, ChronoUnit.DAYS),
-                                TestPki.NOW.plus(7, ChronoUnit.DAYS),
-                                PKI.attestationCert)))),
-            row(
-                "root's CRL is stale (nextUpdate passed)",
-                ReasonCode.ATTESTATION_REVOCATION_UNKNOWN,
-                () ->
-                    cms(
-                        s -> {},
-                        policyWithRootCrl(
-                            TestPki.crl(
-                                PKI.root,
-                                PKI.rootKey,
-                                TestPki.NOW.minus(9, ChronoUnit.DAYS),
-                                TestPki.NOW.minus(2, ChronoUnit.DAYS))))),
-            row(
-                "root's CRL is not yet valid",
-                ReasonCode.ATTESTATION_REVOCATION_UNKNOWN,
-                () ->
-                    cms(
-                        s -> {},
-                        policyWithRootCrl(
-                            TestPki.crl(
-                                PKI.root,
-                                PKI.rootKey,
-                                TestPki.NOW.plus(1, ChronoUnit.DAYS),
-                                TestPki.NOW.plus(9, ChronoUnit.DAYS))))),
-            row(
-                "intermediate CA has no CRL in the policy",
-                ReasonCode.ATTESTATION_REVOCATION_UNKNOWN,
-                () -> {
-                  Intermediate i = Intermediate.create(b -> {});
-                  return signedBy(
-                      new Scenarios.Chain(i.signerKey, i.signer, List.of(i.intermediate)));
-                })));
+                                b,
+                                Extension.keyUsage,
+                                true,
+                                new KeyUsage(KeyUsage.keyAgreement))))),
+        row(
+            "CMS signer certificate is an end-entity acting as CA",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () ->
+                underIntermediate(
+                    b -> {
+                      TestPki.add(b, Extension.basicConstraints, true, new BasicConstraints(false));
+                      TestPki.add(
+                          b,
+                          Extension.keyUsage,
+                          true,
+                          new KeyUsage(KeyUsage.keyCertSign | KeyUsage.digitalSignature));
+                    })),
+        row(
+            "CMS intermediate CA without keyCertSign",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () ->
+                underIntermediate(
+                    b -> TestPki.add(b, Extension.keyUsage, true, new KeyUsage(KeyUsage.cRLSign)))),
+        row(
+            "CMS path exceeds an intermediate's pathLen 0",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            ChainNegativeCasesTest::pathLenViolation),
+        row(
+            "CMS signer certificate has an unknown critical extension",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () ->
+                signedBy(
+                    Scenarios.signedByRoot(
+                        b ->
+                            TestPki.add(
+                                b,
+                                new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.1"),
+                                true,
+                                DERNull.INSTANCE)))),
+        row(
+            "CMS signer certificate expired before the clock's time",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () -> signedBy(validity(-400, -1))),
+        row(
+            "CMS signer certificate not yet valid at the clock's time",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () -> signedBy(validity(1, 400))),
+        row(
+            "CMS signer issued by a self-signed look-alike of the trusted root sent in the bag",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () -> {
+              KeyPair fakeRootKey = TestPki.ec("secp256r1");
+              X509Certificate fakeRoot =
+                  TestPki.ca(
+                      PKI.root.getSubjectX500Principal().getName(),
+                      fakeRootKey,
+                      null,
+                      null,
+                      b -> {});
+              KeyPair key = TestPki.ec("secp256r1");
+              X509Certificate cert =
+                  TestPki.endEntity("CN=Look-alike Build", key, fakeRoot, fakeRootKey, b -> {});
+              return signedBy(new Scenarios.Chain(key, cert, List.of(fakeRoot)));
+            }),
+        row(
+            "CMS intermediate CA missing from the bag",
+            ReasonCode.ATTESTATION_CHAIN_UNTRUSTED,
+            () -> {
+              Intermediate i = Intermediate.create(b -> {});
+              return signedBy(new Scenarios.Chain(i.signerKey, i.signer, List.of()));
+            }),
+        row(
+            "CMS signer certificate revoked on the root's CRL",
+            ReasonCode.ATTESTATION_CERTIFICATE_REVOKED,
+            () ->
+                cms(
+                    s -> {},
+                    policyWithRootCrl(
+                        TestPki.crl(
+                            PKI.root,
+                            PKI.rootKey,
+                            TestPki.NOW.minus(1, ChronoUnit.DAYS),
+                            TestPki.NOW.plus(7, ChronoUnit.DAYS),
+                            PKI.attestationCert)))),
+        row(
+            "root's CRL is stale (nextUpdate passed)",
+            ReasonCode.ATTESTATION_REVOCATION_UNKNOWN,
+            () ->
+                cms(
+                    s -> {},
+                    policyWithRootCrl(
+                        TestPki.crl(
+                            PKI.root,
+                            PKI.rootKey,
+                            TestPki.NOW.minus(9, ChronoUnit.DAYS),
+                            TestPki.NOW.minus(2, ChronoUnit.DAYS))))),
+        row(
+            "root's CRL is not yet valid",
+            ReasonCode.ATTESTATION_REVOCATION_UNKNOWN,
+            () ->
+                cms(
+                    s -> {},
+                    policyWithRootCrl(
+                        TestPki.crl(
+                            PKI.root,
+                            PKI.rootKey,
+                            TestPki.NOW.plus(1, ChronoUnit.DAYS),
+                            TestPki.NOW.plus(9, ChronoUnit.DAYS))))),
+        row(
+            "intermediate CA has no CRL in the policy",
+            ReasonCode.ATTESTATION_REVOCATION_UNKNOWN,
+            () -> {
+              Intermediate i = Intermediate.create(b -> {});
+              return signedBy(new Scenarios.Chain(i.signerKey, i.signer, List.of(i.intermediate)));
+            }));
   }
 
   @ParameterizedTest(name = "{0} [{1}]")

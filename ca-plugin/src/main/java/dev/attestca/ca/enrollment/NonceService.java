@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +35,9 @@ public class NonceService implements NonceConsumer {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
+  /** The length of a nonce's base64url text, without padding. */
+  static final int NONCE_TEXT_LENGTH = (NONCE_OCTETS * 4 + 2) / 3;
+
   /** Issues a fresh nonce bound to {@code profile}. */
   public EnrollmentNonce issue(CertificateProfile profile) {
     byte[] octets = new byte[NONCE_OCTETS];
@@ -49,9 +53,16 @@ public class NonceService implements NonceConsumer {
     return nonce;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An attestation carries the nonce either as its octets (the CMS format) or as the base64url
+   * text this service handed out (the JWS format, whose nonce claim is a string); both name the
+   * same nonce. A 32-octet nonce is never mistaken for text, which is 43 characters long.
+   */
   @Override
   public void consume(byte[] nonce, String profileName) throws EnrollmentRejectedException {
-    String value = B64URL.encodeToString(nonce);
+    String value = issuedForm(nonce);
     Instant now = clock.instant();
     int updated =
         em.createQuery(
@@ -95,5 +106,23 @@ public class NonceService implements NonceConsumer {
             + value
             + " expired at "
             + found.getExpiresAt());
+  }
+
+  static String issuedForm(byte[] nonce) {
+    if (nonce.length == NONCE_TEXT_LENGTH) {
+      String text = new String(nonce, StandardCharsets.US_ASCII);
+      if (text.chars().allMatch(NonceService::isBase64UrlCharacter)) {
+        return text;
+      }
+    }
+    return B64URL.encodeToString(nonce);
+  }
+
+  private static boolean isBase64UrlCharacter(int c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '_';
   }
 }

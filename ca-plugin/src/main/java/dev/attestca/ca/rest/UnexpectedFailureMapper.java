@@ -35,10 +35,16 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
-    if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
-      return clientError(web.getResponse().getStatusInfo());
+    WebApplicationException web = cause(failure, WebApplicationException.class);
+    if (web != null && web.getResponse().getStatus() < 500) {
+      Response response = web.getResponse();
+      if (response.hasEntity() && response.getEntity() instanceof Problem problem) {
+        ReasonCode reason = ReasonCode.valueOf(problem.reason());
+        return Problem.of(reason, problem.detail(), auditIfEnrollment(reason, problem.detail()));
+      }
+      return clientError(response.getStatusInfo());
     }
-    if (failure instanceof ProcessingException && causedBy(failure, JsonbException.class)) {
+    if (failure instanceof ProcessingException && cause(failure, JsonbException.class) != null) {
       return clientError(Response.Status.BAD_REQUEST);
     }
     String incident = UUID.randomUUID().toString();
@@ -57,12 +63,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     if (status.getStatusCode() == 400) {
       String detail =
           "request body must be the JSON document this endpoint takes; it does not parse";
-      if (isEnrollment()) {
-        EnrollmentOutcome outcome =
-            enrollment.refuse(null, null, ReasonCode.REQUEST_MALFORMED, detail);
-        return Problem.of(ReasonCode.REQUEST_MALFORMED, detail, outcome.requestId());
-      }
-      return Problem.of(ReasonCode.REQUEST_MALFORMED, detail, null);
+      return Problem.of(
+          ReasonCode.REQUEST_MALFORMED,
+          detail,
+          auditIfEnrollment(ReasonCode.REQUEST_MALFORMED, detail));
     }
     String reason = "HTTP_" + status.getStatusCode();
     return Problem.response(
@@ -75,13 +79,22 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             null));
   }
 
-  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+  private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
-        return true;
+        return type.cast(t);
       }
     }
-    return false;
+    return null;
+  }
+
+  /** Audits a refused enrollment; returns the request id, or null for other endpoints. */
+  private String auditIfEnrollment(ReasonCode reason, String detail) {
+    if (!isEnrollment()) {
+      return null;
+    }
+    EnrollmentOutcome outcome = enrollment.refuse(null, null, reason, detail);
+    return outcome.requestId();
   }
 
   private boolean isEnrollment() {

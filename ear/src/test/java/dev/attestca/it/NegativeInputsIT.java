@@ -83,10 +83,10 @@ class NegativeInputsIT {
 
   @Test
   void missingOrUndecodableFieldsAreNamed() throws Exception {
-    assertProblem(enroll(EnrollmentIT.OPEN, null, null), 400, "REQUEST_MALFORMED");
-    assertProblem(enroll(EnrollmentIT.OPEN, "not base64 !", null), 400, "CSR_MALFORMED");
-    assertProblem(enroll(EnrollmentIT.OPEN, "AAAA", null), 400, "CSR_MALFORMED");
-    assertProblem(enroll(EnrollmentIT.OPEN, "MIIB", "%%%"), 400, "ATTESTATION_MALFORMED");
+    assertProblem(enroll(EnrollmentIT.ATTESTED, null, null), 400, "REQUEST_MALFORMED");
+    assertProblem(enroll(EnrollmentIT.ATTESTED, "not base64 !", null), 400, "CSR_MALFORMED");
+    assertProblem(enroll(EnrollmentIT.ATTESTED, "AAAA", null), 400, "CSR_MALFORMED");
+    assertProblem(enroll(EnrollmentIT.ATTESTED, "MIIB", "%%%"), 400, "ATTESTATION_MALFORMED");
   }
 
   @Test
@@ -109,7 +109,7 @@ class NegativeInputsIT {
   void csrOverTheSizeLimitIsRefusedBeforeParsing() throws Exception {
     byte[] huge = new byte[70 * 1024];
     assertProblem(
-        enroll(EnrollmentIT.OPEN, Base64.getEncoder().encodeToString(huge), null),
+        enroll(EnrollmentIT.ATTESTED, Base64.getEncoder().encodeToString(huge), null),
         413,
         "CSR_TOO_LARGE");
   }
@@ -127,7 +127,9 @@ class NegativeInputsIT {
   void nonceIssuedForAnotherProfileIsRefused() throws Exception {
     AttestCard card = Cards.personalised(AttestationPki.development());
     ECPublicKey key = card.generateKey(1);
-    byte[] cms = card.attestCms(1, ca.newNonce(EnrollmentIT.OPEN).octets());
+    CaClient enroller =
+        new CaClient(EnrollmentIT.CA_URL, "enroller", Http.DEV_USERS.get("enroller").toCharArray());
+    byte[] cms = card.attestCms(1, enroller.newNonce(EnrollmentIT.OPEN).octets());
     String csr = Cards.csr(card, 1, key, CardCsr.attestationBundle(cms, List.of()));
 
     assertProblem(enroll(EnrollmentIT.ATTESTED, csr, null), 400, "NONCE_UNKNOWN");

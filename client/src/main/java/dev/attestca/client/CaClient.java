@@ -70,15 +70,37 @@ public final class CaClient {
               .withNullValues(false));
 
   private final URI api;
+  private final String authorization;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   /**
+   * A client that calls anonymously.
+   *
    * @param baseUrl the CA's base URL, e.g. {@code http://localhost:8080/attestca}
    */
   public CaClient(URI baseUrl) {
+    this(baseUrl, null, null);
+  }
+
+  /**
+   * A client that authenticates with HTTP Basic (RFC 7617) as {@code user}; send it over TLS
+   * outside development.
+   *
+   * @param user the user name, or null to call anonymously
+   * @param password the password; ignored when {@code user} is null
+   */
+  public CaClient(URI baseUrl, String user, char[] password) {
     String base = baseUrl.toString();
     this.api = URI.create(base.endsWith("/") ? base + "api/v1/" : base + "/api/v1/");
+    this.authorization =
+        user == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (user + ":" + new String(password))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Asks for a fresh single-use nonce for {@code profile}. */
@@ -129,6 +151,9 @@ public final class CaClient {
 
   private HttpResponse<String> send(HttpRequest.Builder request)
       throws IOException, CaRefusedException {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     HttpResponse<String> response;
     try {
       response =

@@ -81,6 +81,14 @@ final class EnrollCommand implements Callable<Integer> {
   @Option(names = "--no-attestation", description = "Send the CSR without the card's attestation.")
   boolean noAttestation;
 
+  @Option(
+      names = "--user",
+      description =
+          "Authenticate to the CA as this user (HTTP Basic), for profiles that do not allow"
+              + " anonymous enrollment; the password comes from the environment variable"
+              + " ATTESTCA_PASSWORD.")
+  String user;
+
   @Override
   public Integer call() throws Exception {
     // jcardsim reports its own progress on standard output; keep that clean for the result.
@@ -97,7 +105,9 @@ final class EnrollCommand implements Callable<Integer> {
     AttestCard card = openCard();
     card.verifyPin(pin != null ? pin : AttestCard.DEFAULT_PIN.toCharArray());
     ECPublicKey key = card.generateKey(slot);
-    CaClient client = new CaClient(ca);
+    String password = System.getenv("ATTESTCA_PASSWORD");
+    CaClient client =
+        new CaClient(ca, user, password == null ? new char[0] : password.toCharArray());
     var bundle = noAttestation ? null : attestation(card, client);
     PKCS10CertificationRequest csr =
         CardCsr.build(new X500Name(subject), key, tbs -> card.sign(slot, tbs), bundle);

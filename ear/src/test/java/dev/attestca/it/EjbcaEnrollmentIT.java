@@ -37,8 +37,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class EjbcaEnrollmentIT {
 
   static final String CA_NAME = "AttestCA Development CA";
-  static final String OPERATOR = "ca-operator-it";
-  static final String OPERATOR_PASSWORD = "ca-operator-it-password";
+
+  static final String OPERATOR = "ca-admin";
+  static final String OPERATOR_PASSWORD = Http.DEV_USERS.get(OPERATOR);
+  static final String ENROLLER = "enroller";
+  static final String ENROLLER_PASSWORD = Http.DEV_USERS.get(ENROLLER);
 
   private static AttestationPki developmentPki;
 
@@ -121,8 +124,11 @@ class EjbcaEnrollmentIT {
   void operatorRevokesAndTheStatusSaysSo() throws Exception {
     AttestCard card = Cards.personalised(developmentPki);
     ECPublicKey key = card.generateKey(4);
-    JsonObject issued =
-        ejbca.enroll(body(Cards.csr(card, 4, key, null), EnrollmentIT.OPEN, CA_NAME)).body();
+    String request = body(Cards.csr(card, 4, key, null), EnrollmentIT.OPEN, CA_NAME);
+    EjbcaRestClient.Answer anonymous = ejbca.enroll(request);
+    assertEquals(401, anonymous.status(), String.valueOf(anonymous.body()));
+    assertTrue(anonymous.body().getString("error_message").startsWith("AUTHENTICATION_REQUIRED"));
+    JsonObject issued = ejbca.enroll(request, ENROLLER, ENROLLER_PASSWORD).body();
     String serial = issued.getString("serial_number");
     String issuerDn = der(issued.getString("certificate")).getIssuerX500Principal().getName();
 
@@ -132,6 +138,9 @@ class EjbcaEnrollmentIT {
     assertFalse(before.containsKey("revocation_date"));
 
     assertEquals(401, ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", null, null).status());
+    assertEquals(
+        403,
+        ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", ENROLLER, ENROLLER_PASSWORD).status());
     EjbcaRestClient.Answer revoked =
         ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", OPERATOR, OPERATOR_PASSWORD);
     assertEquals(200, revoked.status(), String.valueOf(revoked.body()));

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Talks to the CA the way an EJBCA REST client does: JSON with EJBCA's snake_case fields to {@code
@@ -28,14 +27,19 @@ final class EjbcaRestClient {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
-  /** POST pkcs10enroll with the JSON body {@code json}. */
+  /** POST pkcs10enroll with the JSON body {@code json}, anonymously. */
   Answer enroll(String json) throws Exception {
-    return send(
+    return enroll(json, null, null);
+  }
+
+  /** POST pkcs10enroll; with HTTP Basic credentials when {@code user} is not null. */
+  Answer enroll(String json, String user, String password) throws Exception {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(BASE.resolve("pkcs10enroll"))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    return send(Http.basic(request, user, password).build());
   }
 
   Answer status(String issuerDn, String serialHex) throws Exception {
@@ -53,14 +57,7 @@ final class EjbcaRestClient {
         HttpRequest.newBuilder(BASE.resolve(path(issuerDn, serialHex) + "/revoke?reason=" + reason))
             .header("Accept", "application/json")
             .PUT(HttpRequest.BodyPublishers.noBody());
-    if (user != null) {
-      String credentials = user + ":" + password;
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
-    return send(request.build());
+    return send(Http.basic(request, user, password).build());
   }
 
   private Answer send(HttpRequest request) throws Exception {

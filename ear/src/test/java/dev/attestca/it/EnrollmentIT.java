@@ -13,9 +13,13 @@ import dev.attestca.client.CardCsr;
 import dev.attestca.host.AttestCard;
 import java.io.File;
 import java.net.URI;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -42,6 +46,8 @@ class EnrollmentIT {
   private static AttestationPki developmentPki;
 
   private final CaClient ca = new CaClient(CA_URL);
+  private final CaClient enroller =
+      new CaClient(CA_URL, "enroller", Http.DEV_USERS.get("enroller").toCharArray());
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
@@ -157,16 +163,119 @@ class EnrollmentIT {
   }
 
   @Test
-  void csrWithoutAttestationIsAcceptedOnTheOpenProfile() throws Exception {
+  void csrWithoutAttestationIsAcceptedOnTheOpenProfileFromAnEnroller() throws Exception {
     AttestCard card = Cards.personalised(developmentPki);
     ECPublicKey key = card.generateKey(4);
 
-    CaClient.Issued issued = ca.enroll(OPEN, Cards.csr(card, 4, key, null), null);
+    CaClient.Issued issued = enroller.enroll(OPEN, Cards.csr(card, 4, key, null), null);
 
     assertArrayEquals(
         key.getEncoded(), Cards.certificate(issued.certificate()).getPublicKey().getEncoded());
     assertNull(issued.attestationFormat());
     assertEquals(1, ca.certificatesForKey(Cards.spkiSha256(key)).size());
+  }
+
+  @Test
+  void openProfileRefusesAnonymousCallersAndCallersWithoutTheEnrollerRole() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(4);
+    String csr = Cards.csr(card, 4, key, null);
+    CaClient nobody = new CaClient(CA_URL, "nobody", Http.DEV_USERS.get("nobody").toCharArray());
+
+    CaRefusedException anonymous =
+        assertThrows(CaRefusedException.class, () -> ca.enroll(OPEN, csr, null));
+    CaRefusedException withoutRole =
+        assertThrows(CaRefusedException.class, () -> nobody.enroll(OPEN, csr, null));
+    CaRefusedException nonce = assertThrows(CaRefusedException.class, () -> ca.newNonce(OPEN));
+
+    assertEquals(401, anonymous.status());
+    assertEquals("AUTHENTICATION_REQUIRED", anonymous.reason());
+    assertEquals(403, withoutRole.status());
+    assertEquals("ROLE_REQUIRED", withoutRole.reason());
+    assertEquals("AUTHENTICATION_REQUIRED", nonce.reason());
+    assertTrue(ca.certificatesForKey(Cards.spkiSha256(key)).isEmpty(), "no certificate stored");
+  }
+
+  @Test
+  void issuedCertificateNamesTheCrlOfTheCa() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(1);
+    byte[] cms = card.attestCms(1, ca.newNonce(ATTESTED).octets());
+
+    X509Certificate certificate =
+        Cards.certificate(
+            ca.enroll(
+                    ATTESTED,
+                    Cards.csr(card, 1, key, CardCsr.attestationBundle(cms, List.of())),
+                    null)
+                .certificate());
+
+    assertEquals(
+        List.of(CA_URL + "/api/v1/ca/crl"), Certificates.crlDistributionPoints(certificate));
+    assertTrue(
+        certificate.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.2"), "clientAuth by default");
+    assertTrue(certificate.getKeyUsage()[0], "digitalSignature by default");
+  }
+
+  @Test
+  void cardsJwsKeyAttestationIsAcceptedOnAProfileThatTakesIt() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(5);
+    String jws = card.attestJws(5, ca.newNonce(ATTESTED).nonce(), Instant.now().getEpochSecond());
+
+    CaClient.Issued issued =
+        ca.enroll(
+            ATTESTED, Cards.csr(card, 5, key, CardCsr.jwsAttestationBundle(jws, List.of())), null);
+
+    assertEquals("openid4vci-jwt", issued.attestationFormat());
+    assertArrayEquals(
+        key.getEncoded(), Cards.certificate(issued.certificate()).getPublicKey().getEncoded());
+  }
+
+  @Test
+  void jwsKeyAttestationIsRefusedOnAProfileThatTakesOnlyCms() throws Exception {
+    String profile = "cms-only-" + UUID.randomUUID();
+    Http.expect(
+        201,
+        Http.as("policy-admin")
+            .post(
+                "admin/profiles",
+                Api.Profile.named(
+                    profile, true, List.of(sha256(developmentPki.caCertificate())), true)),
+        Api.Profile.class);
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(6);
+    String jws = card.attestJws(6, ca.newNonce(profile).nonce(), Instant.now().getEpochSecond());
+
+    assertRefused(
+        "ATTESTATION_FORMAT_NOT_ACCEPTED",
+        key,
+        () ->
+            ca.enroll(
+                profile,
+                Cards.csr(card, 6, key, CardCsr.jwsAttestationBundle(jws, List.of())),
+                null));
+  }
+
+  @Test
+  void jwsWhoseNonceThisCaNeverIssuedIsRefused() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(7);
+    String jws = card.attestJws(7, "bm90LWlzc3VlZC1ieS10aGlzLWNh", Instant.now().getEpochSecond());
+
+    assertRefused(
+        "NONCE_UNKNOWN",
+        key,
+        () ->
+            ca.enroll(
+                ATTESTED,
+                Cards.csr(card, 7, key, CardCsr.jwsAttestationBundle(jws, List.of())),
+                null));
+  }
+
+  private static String sha256(X509Certificate certificate) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
   }
 
   /** Asserts the CA refuses with {@code reason} and stored no certificate for {@code key}. */

@@ -18,10 +18,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.interfaces.ECPublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,9 +55,11 @@ class NegativeInputsIT {
   }
 
   @Test
-  void everyInputOfTheVerifiersNegativeSuiteIsRefusedWithoutA500() throws Exception {
+  void everyInputOfTheVerifiersNegativeSuiteIsRefusedWithoutA500AndAudited() throws Exception {
+    Instant start = Instant.now().minusSeconds(1);
     List<NegativeSuite.Input> inputs = NegativeSuite.inputs();
     List<String> failures = new ArrayList<>();
+    Map<String, String> reasonByRequest = new LinkedHashMap<>();
     for (NegativeSuite.Input input : inputs) {
       JsonObject body =
           enroll(
@@ -67,10 +73,50 @@ class NegativeInputsIT {
         failures.add(input.name() + ": HTTP " + status + " " + body);
       } else if (storedForCsrKey(input.csr()) > 0) {
         failures.add(input.name() + ": a certificate was stored");
+      } else {
+        reasonByRequest.put(body.getString("request_id"), body.getString("reason"));
       }
     }
+    Map<String, Api.AuditEntry> audited = enrollmentAuditSince(start);
+    reasonByRequest.forEach(
+        (requestId, reason) -> {
+          Api.AuditEntry entry = audited.get(requestId);
+          if (entry == null
+              || !entry.verdict().equals("REJECTED")
+              || !reason.equals(entry.reasonCode())) {
+            failures.add("request " + requestId + " refused with " + reason + ", audited " + entry);
+          }
+        });
     assertTrue(inputs.size() >= 60, "negative suite has " + inputs.size() + " inputs");
     assertEquals(List.of(), failures);
+  }
+
+  /** The enrollment decisions on the attested profile recorded since {@code start}, by request. */
+  private static Map<String, Api.AuditEntry> enrollmentAuditSince(Instant start) throws Exception {
+    Http auditor = Http.as("auditor");
+    Map<String, Api.AuditEntry> entries = new HashMap<>();
+    long afterSeq = 0;
+    while (true) {
+      Api.AuditEntry[] page =
+          Http.expect(
+              200,
+              auditor.get(
+                  "admin/audit?kind=ENROLLMENT&profile="
+                      + EnrollmentIT.ATTESTED
+                      + "&from="
+                      + start
+                      + "&after_seq="
+                      + afterSeq
+                      + "&limit=500"),
+              Api.AuditEntry[].class);
+      if (page.length == 0) {
+        return entries;
+      }
+      for (Api.AuditEntry entry : page) {
+        entries.put(entry.requestId(), entry);
+        afterSeq = entry.seq();
+      }
+    }
   }
 
   @Test
@@ -83,10 +129,10 @@ class NegativeInputsIT {
 
   @Test
   void missingOrUndecodableFieldsAreNamed() throws Exception {
-    assertProblem(enroll(EnrollmentIT.OPEN, null, null), 400, "REQUEST_MALFORMED");
-    assertProblem(enroll(EnrollmentIT.OPEN, "not base64 !", null), 400, "CSR_MALFORMED");
-    assertProblem(enroll(EnrollmentIT.OPEN, "AAAA", null), 400, "CSR_MALFORMED");
-    assertProblem(enroll(EnrollmentIT.OPEN, "MIIB", "%%%"), 400, "ATTESTATION_MALFORMED");
+    assertProblem(enroll(EnrollmentIT.ATTESTED, null, null), 400, "REQUEST_MALFORMED");
+    assertProblem(enroll(EnrollmentIT.ATTESTED, "not base64 !", null), 400, "CSR_MALFORMED");
+    assertProblem(enroll(EnrollmentIT.ATTESTED, "AAAA", null), 400, "CSR_MALFORMED");
+    assertProblem(enroll(EnrollmentIT.ATTESTED, "MIIB", "%%%"), 400, "ATTESTATION_MALFORMED");
   }
 
   @Test
@@ -109,7 +155,7 @@ class NegativeInputsIT {
   void csrOverTheSizeLimitIsRefusedBeforeParsing() throws Exception {
     byte[] huge = new byte[70 * 1024];
     assertProblem(
-        enroll(EnrollmentIT.OPEN, Base64.getEncoder().encodeToString(huge), null),
+        enroll(EnrollmentIT.ATTESTED, Base64.getEncoder().encodeToString(huge), null),
         413,
         "CSR_TOO_LARGE");
   }
@@ -127,7 +173,9 @@ class NegativeInputsIT {
   void nonceIssuedForAnotherProfileIsRefused() throws Exception {
     AttestCard card = Cards.personalised(AttestationPki.development());
     ECPublicKey key = card.generateKey(1);
-    byte[] cms = card.attestCms(1, ca.newNonce(EnrollmentIT.OPEN).octets());
+    CaClient enroller =
+        new CaClient(EnrollmentIT.CA_URL, "enroller", Http.DEV_USERS.get("enroller").toCharArray());
+    byte[] cms = card.attestCms(1, enroller.newNonce(EnrollmentIT.OPEN).octets());
     String csr = Cards.csr(card, 1, key, CardCsr.attestationBundle(cms, List.of()));
 
     assertProblem(enroll(EnrollmentIT.ATTESTED, csr, null), 400, "NONCE_UNKNOWN");

@@ -36,6 +36,9 @@ public class CertificateRestResource {
 
   static final String DER = "DER";
 
+  /** The role that may enroll on profiles that do not take anonymous callers. */
+  static final String ENROLLER = "enroller";
+
   @EJB(lookup = CertificateService.JNDI_NAME)
   CertificateService ca;
 
@@ -71,7 +74,10 @@ public class CertificateRestResource {
     }
     Enrollment outcome =
         ca.enroll(
-            request.certificateProfileName(), CsrText.der(request.certificateRequest()), caller());
+            request.certificateProfileName(),
+            CsrText.der(request.certificateRequest()),
+            caller(),
+            security.isUserInRole(ENROLLER));
     if (outcome instanceof Enrollment.Refused refused) {
       return Errors.refusal(refused.reason(), refused.message());
     }

@@ -55,7 +55,23 @@ public enum ReasonCode {
   NONCE_MISSING(400, Kind.INVALID, "The profile requires a nonce; the attestation carries none."),
   NONCE_UNKNOWN(400, Kind.INVALID, "The nonce was not issued by this CA for this profile."),
   NONCE_EXPIRED(400, Kind.INVALID, "The nonce was issued but has expired."),
-  NONCE_REUSED(409, Kind.INVALID, "The nonce was already used.");
+  NONCE_REUSED(409, Kind.INVALID, "The nonce was already used."),
+  AUTHENTICATION_REQUIRED(
+      401, Kind.UNTRUSTED, "The profile does not allow anonymous enrollment; log in."),
+  ROLE_REQUIRED(403, Kind.UNTRUSTED, "The caller does not hold the role the operation needs."),
+  ATTESTATION_CERTIFICATE_DISTRUSTED(
+      403, Kind.UNTRUSTED, "An operator distrusted the attestation certificate of the request."),
+  SUBJECT_NOT_ALLOWED(
+      403, Kind.UNTRUSTED, "The CSR subject carries an attribute the profile refuses."),
+  PROFILE_INVALID(422, Kind.INVALID, "The profile settings are inconsistent or unknown."),
+  PROFILE_EXISTS(409, Kind.INVALID, "A profile with that name exists already."),
+  ATTESTATION_CA_INVALID(
+      400, Kind.INVALID, "The Attestation CA certificate or CRL is unusable as a trust anchor."),
+  ATTESTATION_CA_UNKNOWN(404, Kind.INVALID, "The trust store holds no such Attestation CA."),
+  ATTESTATION_CA_EXISTS(409, Kind.INVALID, "The trust store holds that Attestation CA already."),
+  ATTESTATION_CA_IN_USE(409, Kind.INVALID, "A profile still trusts that Attestation CA."),
+  ATTESTATION_CERTIFICATE_UNKNOWN(
+      404, Kind.INVALID, "No accepted request used that attestation certificate.");
 
   /** The three kinds of outcome a rejection can have. */
   public enum Kind {

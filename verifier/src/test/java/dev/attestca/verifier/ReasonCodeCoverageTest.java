@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.Arguments;
 
 /** Every code the verifier can produce is the expected outcome of at least one negative case. */
 class ReasonCodeCoverageTest {
-  /** Codes the server produces before it calls the verifier. */
+  /** Codes the server produces: before it calls the verifier, after it, or in its admin API. */
   private static final Set<ReasonCode> SERVER_ONLY =
       EnumSet.of(
           ReasonCode.REQUEST_MALFORMED,
@@ -20,6 +20,17 @@ class ReasonCodeCoverageTest {
           ReasonCode.CERTIFICATE_UNKNOWN,
           ReasonCode.CA_UNKNOWN,
           ReasonCode.PARAMETER_INVALID,
+          ReasonCode.AUTHENTICATION_REQUIRED,
+          ReasonCode.ROLE_REQUIRED,
+          ReasonCode.ATTESTATION_CERTIFICATE_DISTRUSTED,
+          ReasonCode.SUBJECT_NOT_ALLOWED,
+          ReasonCode.PROFILE_INVALID,
+          ReasonCode.PROFILE_EXISTS,
+          ReasonCode.ATTESTATION_CA_INVALID,
+          ReasonCode.ATTESTATION_CA_UNKNOWN,
+          ReasonCode.ATTESTATION_CA_EXISTS,
+          ReasonCode.ATTESTATION_CA_IN_USE,
+          ReasonCode.ATTESTATION_CERTIFICATE_UNKNOWN,
           ReasonCode.REVOCATION_REASON_INVALID,
           ReasonCode.CERTIFICATE_ALREADY_REVOKED);
 

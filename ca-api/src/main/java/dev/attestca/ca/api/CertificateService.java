@@ -19,8 +19,10 @@ public interface CertificateService {
    * inside the CSR's attestation attribute. The decision is audited like every enrollment.
    *
    * @param caller the authenticated caller's name, or null when anonymous
+   * @param enroller whether the authenticated caller holds the enroller role; profiles that do not
+   *     take anonymous callers require it
    */
-  Enrollment enroll(String profileName, byte[] csrDer, String caller);
+  Enrollment enroll(String profileName, byte[] csrDer, String caller, boolean enroller);
 
   /** Whether the CA key is loaded and signs; never throws. */
   boolean caKeyUsable();
@@ -37,7 +39,8 @@ public interface CertificateService {
   RevocationStatus status(String issuerDn, BigInteger serial) throws RefusedException;
 
   /**
-   * Revokes a certificate this CA issued.
+   * Revokes a certificate this CA issued, as the CA's own revocation does: audited, and on the next
+   * CRL.
    *
    * @param reason an RFC 5280 CRLReason name as EJBCA spells it, e.g. KEY_COMPROMISE
    * @param date the revocation date, or null for now

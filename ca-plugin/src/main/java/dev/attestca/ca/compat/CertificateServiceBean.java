@@ -1,5 +1,6 @@
 package dev.attestca.ca.compat;
 
+import dev.attestca.ca.admin.OperatorRefusal;
 import dev.attestca.ca.api.CertificateService;
 import dev.attestca.ca.api.Enrollment;
 import dev.attestca.ca.api.RefusedException;
@@ -9,6 +10,8 @@ import dev.attestca.ca.enrollment.EnrollmentRequest;
 import dev.attestca.ca.enrollment.EnrollmentService;
 import dev.attestca.ca.issuance.CertificateAuthority;
 import dev.attestca.ca.model.IssuedCertificate;
+import dev.attestca.ca.revocation.RevocationReason;
+import dev.attestca.ca.revocation.RevocationService;
 import dev.attestca.verifier.ReasonCode;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
@@ -22,37 +25,39 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.logging.Logger;
+import java.util.Map;
+import java.util.TreeSet;
 
 /** The CA module's implementation of {@link CertificateService}, for the other web modules. */
 @Stateless
 @Local(CertificateService.class)
 public class CertificateServiceBean implements CertificateService {
 
-  /** The RFC 5280 CRLReason names, in EJBCA's spelling, that a revocation may give. */
-  static final Set<String> REASONS =
-      Set.of(
-          "UNSPECIFIED",
-          "KEY_COMPROMISE",
-          "CA_COMPROMISE",
-          "AFFILIATION_CHANGED",
-          "SUPERSEDED",
-          "CESSATION_OF_OPERATION",
-          "PRIVILEGES_WITHDRAWN",
-          "AA_COMPROMISE");
-
-  private static final Logger LOG = Logger.getLogger(CertificateServiceBean.class.getName());
+  /**
+   * The RFC 5280 CRLReason names, in EJBCA's spelling, that a revocation may give. Certificate hold
+   * is absent: EJBCA clients use it to suspend, and revocation here is final.
+   */
+  static final Map<String, RevocationReason> REASONS =
+      Map.of(
+          "UNSPECIFIED", RevocationReason.UNSPECIFIED,
+          "KEY_COMPROMISE", RevocationReason.KEY_COMPROMISE,
+          "CA_COMPROMISE", RevocationReason.CA_COMPROMISE,
+          "AFFILIATION_CHANGED", RevocationReason.AFFILIATION_CHANGED,
+          "SUPERSEDED", RevocationReason.SUPERSEDED,
+          "CESSATION_OF_OPERATION", RevocationReason.CESSATION_OF_OPERATION,
+          "PRIVILEGES_WITHDRAWN", RevocationReason.PRIVILEGE_WITHDRAWN,
+          "AA_COMPROMISE", RevocationReason.AA_COMPROMISE);
 
   @Inject EnrollmentService enrollment;
+  @Inject RevocationService revocation;
   @Inject CertificateAuthority ca;
   @Inject Clock clock;
   @PersistenceContext EntityManager em;
 
   @Override
-  public Enrollment enroll(String profileName, byte[] csrDer, String caller) {
+  public Enrollment enroll(String profileName, byte[] csrDer, String caller, boolean enroller) {
     EnrollmentOutcome outcome =
-        enrollment.enroll(new EnrollmentRequest(profileName, csrDer, null, caller));
+        enrollment.enroll(new EnrollmentRequest(profileName, csrDer, null, caller, enroller));
     if (outcome instanceof EnrollmentOutcome.Rejected rejected) {
       return new Enrollment.Refused(rejected.reason(), rejected.message());
     }
@@ -82,10 +87,11 @@ public class CertificateServiceBean implements CertificateService {
   public RevocationStatus revoke(
       String issuerDn, BigInteger serial, String reason, Instant date, String caller)
       throws RefusedException {
-    if (reason == null || !REASONS.contains(reason)) {
+    RevocationReason rfcReason = reason == null ? null : REASONS.get(reason);
+    if (rfcReason == null) {
       throw new RefusedException(
           ReasonCode.REVOCATION_REASON_INVALID,
-          "reason must be one of " + REASONS + "; got '" + reason + "'");
+          "reason must be one of " + new TreeSet<>(REASONS.keySet()) + "; got '" + reason + "'");
     }
     Instant now = clock.instant();
     if (date != null && date.isAfter(now)) {
@@ -102,15 +108,12 @@ public class CertificateServiceBean implements CertificateService {
               + " was revoked at "
               + certificate.getRevokedAt());
     }
-    certificate.revoke(date == null ? now : date, reason);
-    LOG.info(
-        () ->
-            "revoked serial="
-                + certificate.getSerialNumber()
-                + " reason="
-                + reason
-                + " by="
-                + caller);
+    try {
+      revocation.revoke(
+          certificate.getSerialNumber(), rfcReason, date == null ? now : date, caller);
+    } catch (OperatorRefusal refusal) {
+      throw new RefusedException(refusal.reason(), refusal.getMessage());
+    }
     return statusOf(certificate);
   }
 
@@ -149,8 +152,21 @@ public class CertificateServiceBean implements CertificateService {
     return new RevocationStatus(
         certificate.getIssuer(),
         new BigInteger(certificate.getSerialNumber(), 16),
-        certificate.getRevocationReason(),
+        ejbcaName(certificate.getRevocationReason()),
         certificate.getRevokedAt());
+  }
+
+  /** The EJBCA spelling of a stored RFC 5280 reason name, or null while not revoked. */
+  private static String ejbcaName(String rfcName) {
+    if (rfcName == null) {
+      return null;
+    }
+    RevocationReason reason = RevocationReason.named(rfcName).orElseThrow();
+    return REASONS.entrySet().stream()
+        .filter(e -> e.getValue() == reason)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElse(reason.name());
   }
 
   private static byte[] der(X509Certificate certificate) {

@@ -1,48 +1,50 @@
 package dev.attestca.ca.config;
 
-import dev.attestca.ca.issuance.Fingerprints;
+import dev.attestca.ca.admin.OperatorRefusal;
 import dev.attestca.ca.model.AttestationCa;
+import dev.attestca.ca.model.AuditChainHead;
+import dev.attestca.ca.model.CaCrl;
 import dev.attestca.ca.model.CertificateProfile;
+import dev.attestca.ca.profile.ProfileDocument;
+import dev.attestca.ca.profile.ProfileRules;
+import dev.attestca.ca.trust.Pkix;
+import dev.attestca.ca.trust.TrustStoreFiles;
+import dev.attestca.ca.trust.TrustStoreService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
-import java.security.cert.CRLException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Fills an empty database with the initial trust store and profiles.
+ * Fills an empty database with the initial trust store and profiles, and creates the rows the audit
+ * chain and the CRL keep their state in.
  *
  * <p>The Attestation CA certificates come from the PEM files in the directory named by the system
- * property {@value #TRUST_ANCHORS_PROPERTY}. Without it, the DEVELOPMENT-ONLY demo Attestation CA
- * bundled with the application is trusted, and a warning says so at every start. The profiles come
- * from the JSON files in the directory named by {@value #PROFILES_PROPERTY} (see {@code
- * config/profiles/}); without it, two are created: {@value #ATTESTED_PROFILE}, which requires a key
- * attestation chaining to those CAs, and {@value #OPEN_PROFILE}, which issues on a valid CSR alone.
- * Profiles that require attestation trust every imported Attestation CA.
+ * property {@value TrustStoreFiles#DIRECTORY_PROPERTY}. Without it, the DEVELOPMENT-ONLY demo
+ * Attestation CA bundled with the application is trusted, and a warning says so at every start. The
+ * profiles come from the JSON files in the directory named by {@value #PROFILES_PROPERTY} (see
+ * {@code config/profiles/}); without it, two are created: {@value #ATTESTED_PROFILE}, which
+ * requires a key attestation chaining to those CAs and takes anonymous callers (the attestation and
+ * the nonce are the proof), and {@value #OPEN_PROFILE}, which issues on a valid CSR alone and
+ * therefore only to callers with the enroller role. A profile that requires attestation and names
+ * no Attestation CA trusts every imported one.
  */
 @Singleton
 @Startup
 public class InitialConfiguration {
 
-  public static final String TRUST_ANCHORS_PROPERTY = "attestca.trust-anchors.dir";
   public static final String PROFILES_PROPERTY = "attestca.profiles.dir";
   public static final String ATTESTED_PROFILE = "attested";
   public static final String OPEN_PROFILE = "open";
@@ -51,10 +53,17 @@ public class InitialConfiguration {
   private static final Logger LOG = Logger.getLogger(InitialConfiguration.class.getName());
 
   @PersistenceContext EntityManager em;
-  @Inject Clock clock;
+  @Inject TrustStoreService trustStore;
+  @Inject ProfileRules rules;
 
   @PostConstruct
   void start() {
+    if (em.find(AuditChainHead.class, AuditChainHead.ID) == null) {
+      em.persist(AuditChainHead.empty());
+    }
+    if (em.find(CaCrl.class, CaCrl.ID) == null) {
+      em.persist(CaCrl.initial());
+    }
     Long profiles =
         em.createQuery("select count(p) from CertificateProfile p", Long.class).getSingleResult();
     if (profiles > 0) {
@@ -71,72 +80,83 @@ public class InitialConfiguration {
               + anchor.getSha256Fingerprint()
               + (anchor.crl().isPresent() ? " with its CRL" : " (no CRL given)"));
     }
-    for (CertificateProfile profile : initialProfiles()) {
-      if (profile.isRequireAttestation()) {
-        profile.getTrustedAttestationCas().addAll(anchors);
-      }
+    for (CertificateProfile profile : initialProfiles(anchors)) {
       em.persist(profile);
       LOG.info(
           "created profile '"
               + profile.getName()
               + "' (attestation "
               + (profile.isRequireAttestation() ? "required" : "not required")
+              + (profile.isAnonymousEnrollment() ? ", anonymous callers" : ", enroller role")
               + ")");
     }
     warnIfDemoTrusted();
   }
 
   /** The profiles in {@value #PROFILES_PROPERTY}, or else the two default ones. */
-  private static List<CertificateProfile> initialProfiles() {
+  private List<CertificateProfile> initialProfiles(List<AttestationCa> anchors) {
     String directory = System.getProperty(PROFILES_PROPERTY);
+    List<CertificateProfile> profiles = new ArrayList<>();
     if (directory == null || directory.isBlank()) {
-      return List.of(
-          new CertificateProfile(ATTESTED_PROFILE, true),
-          new CertificateProfile(OPEN_PROFILE, false));
+      CertificateProfile attested = new CertificateProfile(ATTESTED_PROFILE, true);
+      attested.getTrustedAttestationCas().addAll(anchors);
+      attested.setAnonymousEnrollment(true);
+      profiles.add(attested);
+      profiles.add(new CertificateProfile(OPEN_PROFILE, false));
+      return profiles;
     }
+    List<ProfileDocument> documents;
     try {
-      return ProfileFiles.read(Paths.get(directory));
+      documents = ProfileFiles.read(Paths.get(directory));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the profiles in " + directory, e);
     }
+    for (ProfileDocument document : documents) {
+      CertificateProfile profile =
+          new CertificateProfile(
+              document.name(), Boolean.TRUE.equals(document.requireAttestation()));
+      try {
+        rules.apply(document, profile);
+      } catch (OperatorRefusal refusal) {
+        throw new IllegalStateException(
+            "profile '" + document.name() + "' in " + directory + ": " + refusal.getMessage());
+      }
+      if (profile.isRequireAttestation() && document.trustedAttestationCas() == null) {
+        profile.getTrustedAttestationCas().addAll(anchors);
+      }
+      profiles.add(profile);
+    }
+    return profiles;
   }
 
   /**
-   * The configured Attestation CA certificates, each with its CRL when one was given: from {@value
-   * #TRUST_ANCHORS_PROPERTY} ({@code *.pem} certificates, {@code *.crl} or {@code *.crl.pem} CRLs),
-   * or else the bundled demo CA.
+   * The configured Attestation CA certificates, each with its CRL when one was given, or else the
+   * bundled demo CA.
    */
   private List<AttestationCa> initialAnchors() {
-    String directory = System.getProperty(TRUST_ANCHORS_PROPERTY);
-    List<X509Certificate> certificates = new ArrayList<>();
-    List<X509CRL> crls = new ArrayList<>();
+    Path directory = TrustStoreFiles.configuredDirectory();
     try {
-      CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      if (directory == null || directory.isBlank()) {
-        certificates.addAll(readCertificates(factory, resource(DEMO_ATTESTATION_CA)));
-        crls.addAll(readCrls(factory, resource(DEMO_ATTESTATION_CA_CRL)));
+      TrustStoreFiles.Contents contents;
+      if (directory == null) {
+        contents =
+            new TrustStoreFiles.Contents(
+                Pkix.certificates(resource(DEMO_ATTESTATION_CA)),
+                Pkix.crls(resource(DEMO_ATTESTATION_CA_CRL)));
       } else {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(Paths.get(directory))) {
-          for (Path file : files) {
-            String name = file.getFileName().toString();
-            if (name.endsWith(".crl") || name.endsWith(".crl.pem")) {
-              crls.addAll(readCrls(factory, Files.readAllBytes(file)));
-            } else if (name.endsWith(".pem")) {
-              certificates.addAll(readCertificates(factory, Files.readAllBytes(file)));
-            }
-          }
-        }
-        if (certificates.isEmpty()) {
+        contents = TrustStoreFiles.read(directory);
+        if (contents.certificates().isEmpty()) {
           throw new IllegalStateException(
-              TRUST_ANCHORS_PROPERTY + " names " + directory + ", which holds no certificate");
+              TrustStoreFiles.DIRECTORY_PROPERTY
+                  + " names "
+                  + directory
+                  + ", which holds no certificate");
         }
       }
       List<AttestationCa> anchors = new ArrayList<>();
-      for (X509Certificate certificate : certificates) {
-        AttestationCa anchor =
-            new AttestationCa(certificate, Fingerprints.sha256(certificate), clock.instant());
-        for (X509CRL crl : crls) {
-          if (issuedBy(crl, certificate)) {
+      for (X509Certificate certificate : contents.certificates()) {
+        AttestationCa anchor = trustStore.newAnchor(certificate);
+        for (X509CRL crl : contents.crls()) {
+          if (Pkix.issuedBy(crl, certificate)) {
             anchor.setCrl(crl);
           }
         }
@@ -145,20 +165,6 @@ public class InitialConfiguration {
       return anchors;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot read the initial Attestation CA certificates", e);
-    }
-  }
-
-  private static boolean issuedBy(X509CRL crl, X509Certificate ca) {
-    if (!crl.getIssuerX500Principal().equals(ca.getSubjectX500Principal())) {
-      return false;
-    }
-    try {
-      crl.verify(ca.getPublicKey());
-      return true;
-    } catch (GeneralSecurityException e) {
-      LOG.warning(
-          "ignoring a CRL named for " + ca.getSubjectX500Principal() + ": " + e.getMessage());
-      return false;
     }
   }
 
@@ -180,23 +186,5 @@ public class InitialConfiguration {
               + " key from the source repository can obtain certificates. See the README on"
               + " replacing it with your Attestation CA certificates.");
     }
-  }
-
-  private static List<X509Certificate> readCertificates(CertificateFactory factory, byte[] data)
-      throws CertificateException {
-    List<X509Certificate> certificates = new ArrayList<>();
-    for (var certificate : factory.generateCertificates(new ByteArrayInputStream(data))) {
-      certificates.add((X509Certificate) certificate);
-    }
-    return certificates;
-  }
-
-  private static List<X509CRL> readCrls(CertificateFactory factory, byte[] data)
-      throws CRLException {
-    List<X509CRL> crls = new ArrayList<>();
-    for (var crl : factory.generateCRLs(new ByteArrayInputStream(data))) {
-      crls.add((X509CRL) crl);
-    }
-    return crls;
   }
 }

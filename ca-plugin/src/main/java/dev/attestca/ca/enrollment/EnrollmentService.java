@@ -1,16 +1,18 @@
 package dev.attestca.ca.enrollment;
 
+import dev.attestca.ca.audit.AuditLog;
 import dev.attestca.ca.issuance.CertificateAuthority;
+import dev.attestca.ca.issuance.CertificateTemplate;
 import dev.attestca.ca.issuance.Fingerprints;
-import dev.attestca.ca.model.AttestationCa;
+import dev.attestca.ca.issuance.ProfileVocabulary;
 import dev.attestca.ca.model.AuditRecord;
 import dev.attestca.ca.model.AuditRecord.Verdict;
 import dev.attestca.ca.model.CertificateProfile;
 import dev.attestca.ca.model.IssuedCertificate;
+import dev.attestca.ca.trust.AttestationCertificateRegistry;
 import dev.attestca.verifier.EnrollmentRejectedException;
 import dev.attestca.verifier.EnrollmentVerifier;
 import dev.attestca.verifier.ReasonCode;
-import dev.attestca.verifier.VerificationPolicy;
 import dev.attestca.verifier.VerifiedAttestation;
 import dev.attestca.verifier.VerifiedEnrollment;
 import jakarta.ejb.Stateless;
@@ -25,7 +27,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
+import org.bouncycastle.asn1.x500.X500Name;
 
 /**
  * The enrollment gate: verifies a request against its profile, issues only when every check passes,
@@ -46,6 +48,7 @@ public class EnrollmentService {
   @Inject NonceService nonces;
   @Inject CertificateAuthority ca;
   @Inject AuditLog audit;
+  @Inject AttestationCertificateRegistry attestationCertificates;
 
   public EnrollmentOutcome enroll(EnrollmentRequest request) {
     String requestId = UUID.randomUUID().toString();
@@ -60,17 +63,38 @@ public class EnrollmentService {
               ReasonCode.PROFILE_UNKNOWN,
               "profile must name a certificate profile of this CA; got '"
                   + request.profileName()
-                  + "'"));
+                  + "'"),
+          null);
+    }
+    Optional<EnrollmentRejectedException> denied = ProfilePolicy.access(profile.get(), request);
+    if (denied.isPresent()) {
+      return reject(requestId, request, profile.get(), denied.get(), null);
     }
     VerifiedEnrollment verified;
+    X500Name subject;
+    VerifiedAttestation attested = null;
     try {
       verified =
           verifier.verify(
-              request.csrDer(), request.detachedAttestation(), policyOf(profile.get()), nonces);
+              request.csrDer(),
+              request.detachedAttestation(),
+              ProfilePolicy.of(profile.get()),
+              nonces);
+      attested = verified.attestation().orElse(null);
+      subject = SubjectRules.apply(verified.csr().getSubject(), profile.get());
+      if (verified.attestation().isPresent()
+          && !attestationCertificates.countIssuance(
+              verified.attestation().get(), clock.instant())) {
+        throw new EnrollmentRejectedException(
+            ReasonCode.ATTESTATION_CERTIFICATE_DISTRUSTED,
+            "attestation signer certificate must not be distrusted; "
+                + Fingerprints.sha256(verified.attestation().get().signerCertificate())
+                + " was distrusted by a CA admin");
+      }
     } catch (EnrollmentRejectedException e) {
-      return reject(requestId, request, profile.get(), e);
+      return reject(requestId, request, profile.get(), e, attested);
     }
-    return issue(requestId, request, profile.get(), verified);
+    return issue(requestId, request, profile.get(), verified, subject);
   }
 
   /**
@@ -81,21 +105,31 @@ public class EnrollmentService {
       String profileName, String caller, ReasonCode reason, String message) {
     return reject(
         UUID.randomUUID().toString(),
-        new EnrollmentRequest(profileName, null, null, caller),
+        new EnrollmentRequest(profileName, null, null, caller, false),
         null,
-        new EnrollmentRejectedException(reason, message));
+        new EnrollmentRejectedException(reason, message),
+        null);
   }
 
   private EnrollmentOutcome issue(
       String requestId,
       EnrollmentRequest request,
       CertificateProfile profile,
-      VerifiedEnrollment verified) {
+      VerifiedEnrollment verified,
+      X500Name subject) {
+    boolean keyInSecureElement =
+        verified.attestation().map(a -> a.generatedOnCard() && !a.exportable()).orElse(false);
     X509Certificate certificate =
         ca.issue(
-            verified.csr().getSubject(),
-            verified.publicKey(),
-            Duration.ofDays(profile.getValidityDays()));
+            new CertificateTemplate(
+                subject,
+                verified.publicKey(),
+                Duration.ofDays(profile.getValidityDays()),
+                ProfileVocabulary.keyUsageBits(profile.getKeyUsage()),
+                profile.getExtendedKeyUsage().stream()
+                    .flatMap(n -> ProfileVocabulary.keyPurpose(n).stream())
+                    .toList(),
+                profile.isQcSscd() && keyInSecureElement));
     String format = verified.attestation().map(VerifiedAttestation::format).orElse(null);
     String signer =
         verified.attestation().map(a -> Fingerprints.sha256(a.signerCertificate())).orElse(null);
@@ -113,7 +147,7 @@ public class EnrollmentService {
             certificate.getNotAfter().toInstant(),
             encoded(certificate)));
     audit.append(
-        new AuditRecord(
+        AuditRecord.enrollment(
             requestId,
             clock.instant(),
             request.caller(),
@@ -142,16 +176,17 @@ public class EnrollmentService {
       String requestId,
       EnrollmentRequest request,
       CertificateProfile profile,
-      EnrollmentRejectedException e) {
+      EnrollmentRejectedException e,
+      VerifiedAttestation attestation) {
     String profileName = profile == null ? request.profileName() : profile.getName();
     audit.append(
-        new AuditRecord(
+        AuditRecord.enrollment(
             requestId,
             clock.instant(),
             request.caller(),
             profileName,
-            null,
-            null,
+            attestation == null ? null : attestation.format(),
+            attestation == null ? null : Fingerprints.sha256(attestation.signerCertificate()),
             Verdict.REJECTED,
             e.reason().name(),
             e.getMessage(),
@@ -165,21 +200,6 @@ public class EnrollmentService {
                 + " verdict=REJECTED reason="
                 + e.reason());
     return new EnrollmentOutcome.Rejected(requestId, e.reason(), e.getMessage());
-  }
-
-  static VerificationPolicy policyOf(CertificateProfile profile) {
-    return VerificationPolicy.builder(profile.getName())
-        .requireAttestation(profile.isRequireAttestation())
-        .trustAnchors(
-            profile.getTrustedAttestationCas().stream()
-                .map(AttestationCa::certificate)
-                .collect(Collectors.toList()))
-        .revocationMode(profile.getAttestationRevocation())
-        .crls(
-            profile.getTrustedAttestationCas().stream()
-                .flatMap(ca -> ca.crl().stream())
-                .collect(Collectors.toList()))
-        .build();
   }
 
   private static byte[] spkiDer(VerifiedEnrollment verified) {

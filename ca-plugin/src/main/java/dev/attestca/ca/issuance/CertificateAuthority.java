@@ -22,6 +22,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -31,15 +32,26 @@ import java.util.Date;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.qualified.ETSIQCObjectIdentifiers;
+import org.bouncycastle.asn1.x509.qualified.QCStatement;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -145,14 +157,10 @@ public class CertificateAuthority {
   }
 
   /**
-   * Signs a certificate for {@code publicKey}.
-   *
-   * @param subject the subject name, already checked against the profile
-   * @param publicKey the verified key from the request
-   * @param validity how long the certificate is valid from now
+   * Signs a certificate from {@code template}, with a CRL distribution point naming {@link
+   * CrlLocation#url()}.
    */
-  public X509Certificate issue(
-      X500Name subject, SubjectPublicKeyInfo publicKey, Duration validity) {
+  public X509Certificate issue(CertificateTemplate template) {
     Instant now = clock.instant();
     BigInteger serial = new BigInteger(1, randomSerialOctets());
     try {
@@ -162,27 +170,75 @@ public class CertificateAuthority {
                   X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
                   serial,
                   Date.from(now),
-                  Date.from(now.plus(validity)),
-                  subject,
-                  publicKey)
+                  Date.from(now.plus(template.validity())),
+                  template.subject(),
+                  template.publicKey())
               .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-              .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-              .addExtension(
-                  Extension.extendedKeyUsage,
-                  false,
-                  new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
+              .addExtension(Extension.keyUsage, true, new KeyUsage(template.keyUsageBits()))
               .addExtension(
                   Extension.subjectKeyIdentifier,
                   false,
-                  extensions.createSubjectKeyIdentifier(publicKey))
+                  extensions.createSubjectKeyIdentifier(template.publicKey()))
               .addExtension(
                   Extension.authorityKeyIdentifier,
                   false,
-                  extensions.createAuthorityKeyIdentifier(certificate));
+                  extensions.createAuthorityKeyIdentifier(certificate))
+              .addExtension(Extension.cRLDistributionPoints, false, crlDistributionPoint());
+      if (!template.extendedKeyUsages().isEmpty()) {
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(template.extendedKeyUsages().toArray(KeyPurposeId[]::new)));
+      }
+      if (template.qcSscd()) {
+        builder.addExtension(
+            Extension.qCStatements,
+            false,
+            new DERSequence(new QCStatement(ETSIQCObjectIdentifiers.id_etsi_qcs_QcSSCD)));
+      }
       return sign(builder);
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot build certificate", e);
     }
+  }
+
+  /**
+   * Signs a CRL (RFC 5280 section 5) listing {@code revoked}, with the CRL number {@code number}.
+   */
+  public X509CRL signCrl(
+      long number, Instant thisUpdate, Instant nextUpdate, List<RevokedEntry> revoked) {
+    try {
+      X509v2CRLBuilder builder =
+          new X509v2CRLBuilder(
+              X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()),
+              Date.from(thisUpdate));
+      builder.setNextUpdate(Date.from(nextUpdate));
+      for (RevokedEntry entry : revoked) {
+        builder.addCRLEntry(entry.serial(), Date.from(entry.revokedAt()), entry.reasonCode());
+      }
+      builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
+      builder.addExtension(
+          Extension.authorityKeyIdentifier,
+          false,
+          new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
+      ContentSigner signer =
+          new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).setProvider(bouncyCastle).build(key);
+      return new JcaX509CRLConverter().setProvider(bouncyCastle).getCRL(builder.build(signer));
+    } catch (GeneralSecurityException | IOException | OperatorCreationException e) {
+      throw new IllegalStateException("cannot sign the CRL", e);
+    }
+  }
+
+  /** One revoked certificate as a CRL lists it; {@code reasonCode} is the RFC 5280 CRLReason. */
+  public record RevokedEntry(BigInteger serial, Instant revokedAt, int reasonCode) {}
+
+  private static CRLDistPoint crlDistributionPoint() {
+    GeneralNames names =
+        new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, CrlLocation.url()));
+    return new CRLDistPoint(
+        new DistributionPoint[] {
+          new DistributionPoint(new DistributionPointName(names), null, null)
+        });
   }
 
   private X509Certificate sign(X509v3CertificateBuilder builder) throws GeneralSecurityException {

@@ -56,6 +56,10 @@ public class AttestationCa {
     return subject;
   }
 
+  public Instant getAddedAt() {
+    return addedAt;
+  }
+
   /** Replaces the CA's CRL. */
   public void setCrl(X509CRL crl) throws CRLException {
     this.crlDer = crl.getEncoded();

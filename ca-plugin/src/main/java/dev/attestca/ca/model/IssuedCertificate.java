@@ -17,7 +17,10 @@ import java.time.Instant;
         @UniqueConstraint(
             name = "uk_issued_certificate_issuer_serial",
             columnNames = {"issuer", "serialNumber"}),
-    indexes = @Index(name = "ix_issued_certificate_spki", columnList = "spkiSha256"))
+    indexes = {
+      @Index(name = "ix_issued_certificate_spki", columnList = "spkiSha256"),
+      @Index(name = "ix_issued_certificate_attestation", columnList = "attestationSignerSha256")
+    })
 public class IssuedCertificate {
 
   @Id @GeneratedValue private Long id;
@@ -58,9 +61,12 @@ public class IssuedCertificate {
   /** When the certificate was revoked; null while it is not. */
   private Instant revokedAt;
 
-  /** The RFC 5280 CRLReason name (EJBCA's spelling) it was revoked for; null while not revoked. */
+  /** The RFC 5280 CRLReason name, for example {@code keyCompromise}; null while not revoked. */
   @Column(length = 32)
   private String revocationReason;
+
+  @Column(length = 256)
+  private String revokedBy;
 
   protected IssuedCertificate() {}
 
@@ -131,9 +137,14 @@ public class IssuedCertificate {
     return revocationReason;
   }
 
-  /** Records the revocation; revocation is final, the caller checks it is not revoked yet. */
-  public void revoke(Instant at, String reason) {
+  public String getRevokedBy() {
+    return revokedBy;
+  }
+
+  /** Marks the certificate revoked; the caller has locked the row and checked it is not. */
+  public void revoke(Instant at, String reason, String by) {
     this.revokedAt = at;
     this.revocationReason = reason;
+    this.revokedBy = by;
   }
 }

@@ -1,5 +1,6 @@
 package dev.attestca.ca.rest;
 
+import dev.attestca.ca.admin.Callers;
 import dev.attestca.ca.enrollment.EnrollmentOutcome;
 import dev.attestca.ca.enrollment.EnrollmentRequest;
 import dev.attestca.ca.enrollment.EnrollmentService;
@@ -26,7 +27,10 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 
-/** Enrollment (POST) and look-up of issued certificates. */
+/**
+ * Enrollment (POST) and look-up of issued certificates with their revocation status. Enrollment is
+ * open to anonymous callers only on profiles that allow it; the gate checks that.
+ */
 @Path("certificates")
 @RequestScoped
 public class CertificateResource {
@@ -64,6 +68,9 @@ public class CertificateResource {
       Instant notAfter,
       String spkiSha256,
       String attestationSignerSha256,
+      String status,
+      Instant revokedAt,
+      String revocationReason,
       String certificate) {}
 
   @Inject EnrollmentService enrollment;
@@ -75,8 +82,7 @@ public class CertificateResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   public Response enroll(EnrollRequest body) {
-    String caller =
-        security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
+    String caller = Callers.name(security);
     if (body == null || body.csr() == null) {
       return toResponse(
           enrollment.refuse(
@@ -110,7 +116,9 @@ public class CertificateResource {
       }
     }
     return toResponse(
-        enrollment.enroll(new EnrollmentRequest(body.profile(), csr, attestation, caller)));
+        enrollment.enroll(
+            new EnrollmentRequest(
+                body.profile(), csr, attestation, caller, security.isUserInRole(Roles.ENROLLER))));
   }
 
   @GET
@@ -170,7 +178,8 @@ public class CertificateResource {
         .build();
   }
 
-  private static CertificateSummary summary(IssuedCertificate c) {
+  /** The summary the API shows for a stored certificate, with its revocation status. */
+  static CertificateSummary summary(IssuedCertificate c) {
     return new CertificateSummary(
         c.getSerialNumber(),
         c.getSubject(),
@@ -180,6 +189,9 @@ public class CertificateResource {
         c.getNotAfter(),
         c.getSpkiSha256(),
         c.getAttestationSignerSha256(),
+        c.getRevokedAt() == null ? "good" : "revoked",
+        c.getRevokedAt(),
+        c.getRevocationReason(),
         Pem.encode("CERTIFICATE", c.getCertificateDer()));
   }
 }

@@ -1,9 +1,13 @@
 package dev.attestca.ca.rest;
 
+import dev.attestca.ca.admin.Callers;
+import dev.attestca.ca.enrollment.EnrollmentRequest;
 import dev.attestca.ca.enrollment.NonceService;
+import dev.attestca.ca.enrollment.ProfilePolicy;
 import dev.attestca.ca.enrollment.ProfileRepository;
 import dev.attestca.ca.model.CertificateProfile;
 import dev.attestca.ca.model.EnrollmentNonce;
+import dev.attestca.verifier.EnrollmentRejectedException;
 import dev.attestca.verifier.ReasonCode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -11,12 +15,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Hands out the single-use nonces a card must put into its attestation. */
+/**
+ * Hands out the single-use nonces a card must put into its attestation, to the callers who may
+ * enroll on the profile.
+ */
 @Path("nonces")
 @RequestScoped
 public class NonceResource {
@@ -29,6 +38,7 @@ public class NonceResource {
 
   @Inject ProfileRepository profiles;
   @Inject NonceService nonces;
+  @Context SecurityContext security;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -41,6 +51,14 @@ public class NonceResource {
           ReasonCode.PROFILE_UNKNOWN,
           "profile must name a certificate profile of this CA; got '" + name + "'",
           null);
+    }
+    Optional<EnrollmentRejectedException> denied =
+        ProfilePolicy.access(
+            profile.get(),
+            new EnrollmentRequest(
+                name, null, null, Callers.name(security), security.isUserInRole(Roles.ENROLLER)));
+    if (denied.isPresent()) {
+      return Problem.of(denied.get().reason(), denied.get().getMessage(), null);
     }
     EnrollmentNonce nonce = nonces.issue(profile.get());
     return Response.status(Response.Status.CREATED)

@@ -1,6 +1,7 @@
 package dev.attestca.ca.rest;
 
 import dev.attestca.verifier.ReasonCode;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,16 +18,23 @@ public record Problem(
   /** The problem for a refusal with a reason code. */
   public static Response of(ReasonCode reason, String detail, String requestId) {
     int status = reason.httpStatus();
-    return response(
-        new Problem(
-            "urn:attestca:reason:" + reason.name(),
-            Response.Status.fromStatusCode(status) == null
-                ? "Refused"
-                : Response.Status.fromStatusCode(status).getReasonPhrase(),
-            status,
-            detail,
-            reason.name(),
-            requestId));
+    Response problem =
+        response(
+            new Problem(
+                "urn:attestca:reason:" + reason.name(),
+                Response.Status.fromStatusCode(status) == null
+                    ? "Refused"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                status,
+                detail,
+                reason.name(),
+                requestId));
+    if (status == 401) {
+      return Response.fromResponse(problem)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"AttestCA\"")
+          .build();
+    }
+    return problem;
   }
 
   static Response response(Problem problem) {

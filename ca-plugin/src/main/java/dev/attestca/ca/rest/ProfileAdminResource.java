@@ -1,0 +1,71 @@
+package dev.attestca.ca.rest;
+
+import dev.attestca.ca.admin.Callers;
+import dev.attestca.ca.profile.ProfileDocument;
+import dev.attestca.ca.profile.ProfileService;
+import dev.attestca.verifier.ReasonCode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+
+/** Certificate profiles, for policy admins. A change applies to the next enrollment. */
+@Path("admin/profiles")
+@RequestScoped
+@RolesAllowed(Roles.POLICY_ADMIN)
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class ProfileAdminResource {
+
+  @Inject ProfileService profiles;
+  @Context SecurityContext security;
+  @Context UriInfo uri;
+
+  @GET
+  public List<ProfileDocument> list() {
+    return profiles.list();
+  }
+
+  @GET
+  @Path("{name}")
+  public ProfileDocument get(@PathParam("name") String name) {
+    return profiles.get(name);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(ProfileDocument document) {
+    if (document == null) {
+      return Problem.of(ReasonCode.REQUEST_MALFORMED, "request body must be a profile", null);
+    }
+    ProfileDocument created = profiles.create(document, Callers.name(security));
+    return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build())
+        .entity(created)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+
+  /** Changes the profile; members left out of the body keep their value. */
+  @PUT
+  @Path("{name}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response update(@PathParam("name") String name, ProfileDocument document) {
+    if (document == null) {
+      return Problem.of(ReasonCode.REQUEST_MALFORMED, "request body must be a profile", null);
+    }
+    return Response.ok(profiles.update(name, document, Callers.name(security)))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .build();
+  }
+}

@@ -107,7 +107,12 @@ class AuditChainIT {
     assertTrue(Arrays.stream(byCertificate).allMatch(e -> e.verdict().equals("ISSUED")));
     Api.Problem badTime =
         Http.expect(400, auditor.get("admin/audit?from=yesterday"), Api.Problem.class);
-    assertEquals("REQUEST_MALFORMED", badTime.reason());
+    assertEquals("PARAMETER_INVALID", badTime.reason());
+    assertTrue(badTime.detail().contains("'yesterday'"), badTime.detail());
+    Api.Problem badLimit =
+        Http.expect(400, auditor.get("admin/audit?limit=ten"), Api.Problem.class);
+    assertEquals("PARAMETER_INVALID", badLimit.reason());
+    assertTrue(badLimit.detail().startsWith("limit must be a whole number"), badLimit.detail());
   }
 
   @Test

@@ -112,6 +112,22 @@ class EjbcaEnrollmentIT {
   }
 
   @Test
+  void responseFormatOtherThanDerIsRefused() throws Exception {
+    AttestCard card = Cards.personalised(developmentPki);
+    ECPublicKey key = card.generateKey(5);
+    String pkcs7 =
+        body(Cards.csr(card, 5, key, null), EnrollmentIT.OPEN, CA_NAME)
+            .replace("\"response_format\": \"DER\"", "\"response_format\": \"PKCS7\"");
+
+    EjbcaRestClient.Answer answer = ejbca.enroll(pkcs7, ENROLLER, ENROLLER_PASSWORD);
+
+    assertEquals(400, answer.status());
+    assertTrue(
+        answer.body().getString("error_message").startsWith("PARAMETER_INVALID: response_format"),
+        answer.body().toString());
+  }
+
+  @Test
   void oversizedBodyIsRefusedBeforeItIsParsed() throws Exception {
     EjbcaRestClient.Answer answer =
         ejbca.enroll(body("A".repeat(200_000), EnrollmentIT.OPEN, CA_NAME));

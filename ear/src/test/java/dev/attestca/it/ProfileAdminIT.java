@@ -90,6 +90,45 @@ class ProfileAdminIT {
   }
 
   @Test
+  void profileNameIsTakenOnce() throws Exception {
+    Api.Profile profile = Api.Profile.named("once-" + UUID.randomUUID(), false, List.of(), false);
+    newProfile(profile);
+
+    Api.Problem again =
+        Http.expect(409, policyAdmin.post("admin/profiles", profile), Api.Problem.class);
+
+    assertEquals("PROFILE_EXISTS", again.reason());
+    assertTrue(again.detail().contains(profile.name()), again.detail());
+  }
+
+  @Test
+  void changeBasedOnAStaleVersionIsRefused() throws Exception {
+    String name =
+        newProfile(Api.Profile.named("stale-" + UUID.randomUUID(), false, List.of(), false));
+    long read =
+        Http.expect(200, policyAdmin.get("admin/profiles/" + name), Api.Profile.class).version();
+    Http.expect(
+        200, policyAdmin.put("admin/profiles/" + name, validity(30, read)), Api.Profile.class);
+
+    Api.Problem stale =
+        Http.expect(
+            409, policyAdmin.put("admin/profiles/" + name, validity(90, read)), Api.Problem.class);
+
+    assertEquals("PROFILE_VERSION_CONFLICT", stale.reason());
+    assertTrue(stale.detail().contains("got " + read), stale.detail());
+    assertEquals(
+        30,
+        Http.expect(200, policyAdmin.get("admin/profiles/" + name), Api.Profile.class)
+            .validityDays());
+  }
+
+  private static Api.Profile validity(int days, long version) {
+    return new Api.Profile(
+        null, null, null, null, null, null, null, null, null, null, null, days, null, null, null,
+        null, null, null, version);
+  }
+
+  @Test
   void profileChangeIsAuditedWithBeforeAndAfter() throws Exception {
     String name =
         newProfile(Api.Profile.named("audited-" + UUID.randomUUID(), true, developmentCas(), true));
@@ -147,10 +186,10 @@ class ProfileAdminIT {
     assertEquals("PROFILE_INVALID", noCa.reason());
     Api.Problem notCreated =
         Http.expect(
-            400,
+            404,
             policyAdmin.get("admin/profiles/" + attestationWithoutCa.name()),
             Api.Problem.class);
-    assertEquals("PROFILE_UNKNOWN", notCreated.reason());
+    assertEquals("PROFILE_NOT_FOUND", notCreated.reason());
   }
 
   @Test

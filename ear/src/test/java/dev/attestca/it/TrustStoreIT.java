@@ -91,6 +91,22 @@ class TrustStoreIT {
   }
 
   @Test
+  void attestationCertificateNoRequestUsedIsUnknown() throws Exception {
+    String sha256 = "00".repeat(32);
+
+    Api.Problem unknown =
+        Http.expect(
+            404,
+            caAdmin.post(
+                "admin/attestation-certificates/" + sha256 + "/distrust",
+                new Api.Reason("batch key leaked")),
+            Api.Problem.class);
+
+    assertEquals("ATTESTATION_CERTIFICATE_UNKNOWN", unknown.reason());
+    assertTrue(unknown.detail().contains(sha256), unknown.detail());
+  }
+
+  @Test
   void endEntityCertificateIsNotAnAttestationCa() throws Exception {
     AttestationPki pki = pki("End entity test CA");
     Api.Problem refused =

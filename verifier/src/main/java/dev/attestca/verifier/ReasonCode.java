@@ -71,7 +71,10 @@ public enum ReasonCode {
   ATTESTATION_CA_EXISTS(409, Kind.INVALID, "The trust store holds that Attestation CA already."),
   ATTESTATION_CA_IN_USE(409, Kind.INVALID, "A profile still trusts that Attestation CA."),
   ATTESTATION_CERTIFICATE_UNKNOWN(
-      404, Kind.INVALID, "No accepted request used that attestation certificate.");
+      404, Kind.INVALID, "No accepted request used that attestation certificate."),
+  PROFILE_NOT_FOUND(404, Kind.INVALID, "The admin path names no certificate profile of this CA."),
+  PROFILE_VERSION_CONFLICT(
+      409, Kind.INVALID, "The profile changed since the version the change was based on.");
 
   /** The three kinds of outcome a rejection can have. */
   public enum Kind {

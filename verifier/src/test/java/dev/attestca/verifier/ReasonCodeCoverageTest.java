@@ -31,6 +31,8 @@ class ReasonCodeCoverageTest {
           ReasonCode.ATTESTATION_CA_EXISTS,
           ReasonCode.ATTESTATION_CA_IN_USE,
           ReasonCode.ATTESTATION_CERTIFICATE_UNKNOWN,
+          ReasonCode.PROFILE_NOT_FOUND,
+          ReasonCode.PROFILE_VERSION_CONFLICT,
           ReasonCode.REVOCATION_REASON_INVALID,
           ReasonCode.CERTIFICATE_ALREADY_REVOKED);
 

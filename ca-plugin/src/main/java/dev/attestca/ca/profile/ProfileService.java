@@ -81,7 +81,7 @@ public class ProfileService {
     }
     if (document.version() != null && document.version() != profile.getVersion()) {
       throw new OperatorRefusal(
-          ReasonCode.PROFILE_INVALID,
+          ReasonCode.PROFILE_VERSION_CONFLICT,
           "version must be the stored version "
               + profile.getVersion()
               + " (someone changed the profile meanwhile); got "
@@ -114,8 +114,8 @@ public class ProfileService {
             .orElse(null);
     if (profile == null) {
       throw new OperatorRefusal(
-          ReasonCode.PROFILE_UNKNOWN,
-          "profile must name a certificate profile of this CA; got '" + name + "'");
+          ReasonCode.PROFILE_NOT_FOUND,
+          "name must be a certificate profile of this CA; got '" + name + "'");
     }
     return profile;
   }

@@ -82,12 +82,8 @@ public class AuditResource {
       @QueryParam("verdict") String verdict,
       @QueryParam("attestation_certificate") String attestationCertificate,
       @QueryParam("kind") String kind,
-      @QueryParam("after_seq") Long afterSeq,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
-    if (limit < 1) {
-      throw new OperatorRefusal(
-          ReasonCode.REQUEST_MALFORMED, "limit must be at least 1; got " + limit);
-    }
+      @QueryParam("after_seq") String afterSeq,
+      @QueryParam("limit") @DefaultValue("100") String limit) {
     return trail
         .query(
             new AuditTrail.Filter(
@@ -97,8 +93,8 @@ public class AuditResource {
                 verdict == null ? null : verdict.toUpperCase(),
                 attestationCertificate == null ? null : attestationCertificate.toLowerCase(),
                 kind == null ? null : kind.toUpperCase(),
-                afterSeq,
-                limit))
+                afterSeq == null ? null : number("after_seq", afterSeq, 0),
+                (int) number("limit", limit, 1)))
         .stream()
         .map(AuditEntry::of)
         .toList();
@@ -119,11 +115,32 @@ public class AuditResource {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw new OperatorRefusal(
-          ReasonCode.REQUEST_MALFORMED,
+          ReasonCode.PARAMETER_INVALID,
           member
               + " must be an RFC 3339 instant such as 2026-12-03T20:00:00Z; got '"
               + value
               + "'");
     }
+  }
+
+  private static long number(String member, String value, long minimum) {
+    try {
+      long number = Long.parseLong(value);
+      if (number >= minimum && number <= Integer.MAX_VALUE) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // refused below with the same sentence as an out-of-range number
+    }
+    throw new OperatorRefusal(
+        ReasonCode.PARAMETER_INVALID,
+        member
+            + " must be a whole number from "
+            + minimum
+            + " to "
+            + Integer.MAX_VALUE
+            + "; got '"
+            + value
+            + "'");
   }
 }

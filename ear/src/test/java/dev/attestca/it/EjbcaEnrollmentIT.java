@@ -153,10 +153,21 @@ class EjbcaEnrollmentIT {
     assertEquals("NOT_REVOKED", before.getString("revocation_reason"));
     assertFalse(before.containsKey("revocation_date"));
 
-    assertEquals(401, ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", null, null).status());
-    assertEquals(
-        403,
-        ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", ENROLLER, ENROLLER_PASSWORD).status());
+    EjbcaRestClient.Answer unauthenticated =
+        ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", null, null);
+    assertEquals(401, unauthenticated.status());
+    assertEquals(401, unauthenticated.body().getInt("error_code"));
+    assertTrue(
+        unauthenticated.body().getString("error_message").startsWith("AUTHENTICATION_REQUIRED: "));
+    EjbcaRestClient.Answer forbidden =
+        ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", ENROLLER, ENROLLER_PASSWORD);
+    assertEquals(403, forbidden.status());
+    assertTrue(
+        forbidden
+            .body()
+            .getString("error_message")
+            .startsWith("ROLE_REQUIRED: caller must hold the role ca-admin"),
+        String.valueOf(forbidden.body()));
     EjbcaRestClient.Answer revoked =
         ejbca.revoke(issuerDn, serial, "KEY_COMPROMISE", OPERATOR, OPERATOR_PASSWORD);
     assertEquals(200, revoked.status(), String.valueOf(revoked.body()));

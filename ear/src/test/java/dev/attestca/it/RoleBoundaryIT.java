@@ -84,10 +84,12 @@ class RoleBoundaryIT {
       throws Exception {
     HttpResponse<String> response = Http.anonymous().send(method, path, body);
 
-    assertEquals(401, response.statusCode(), response.body());
+    Api.Problem problem = Http.expect(401, response, Api.Problem.class);
     assertTrue(
         response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
         "asks for Basic authentication");
+    assertEquals("AUTHENTICATION_REQUIRED", problem.reason());
+    assertTrue(problem.detail().endsWith("no credentials were sent"), problem.detail());
   }
 
   @ParameterizedTest(name = "{1} {2} as every user without role {0} → 403")
@@ -98,8 +100,13 @@ class RoleBoundaryIT {
       if (user.equals(role)) {
         continue;
       }
-      HttpResponse<String> response = Http.as(user).send(method, path, body);
-      assertEquals(403, response.statusCode(), user + ": " + response.body());
+      Api.Problem problem =
+          Http.expect(403, Http.as(user).send(method, path, body), Api.Problem.class);
+      assertEquals("ROLE_REQUIRED", problem.reason());
+      assertTrue(
+          problem.detail().startsWith("caller must hold the role " + role + " for " + method),
+          problem.detail());
+      assertTrue(problem.detail().endsWith("; " + user + " does not"), problem.detail());
     }
   }
 
@@ -124,7 +131,9 @@ class RoleBoundaryIT {
     HttpResponse<String> response =
         Http.withPassword("intruder-" + UUID.randomUUID(), role + "-dev").send(method, path, body);
 
-    assertEquals(401, response.statusCode(), response.body());
+    Api.Problem problem = Http.expect(401, response, Api.Problem.class);
+    assertEquals("AUTHENTICATION_REQUIRED", problem.reason());
+    assertTrue(problem.detail().contains("were not accepted"), problem.detail());
   }
 
   @Test
@@ -132,6 +141,6 @@ class RoleBoundaryIT {
     HttpResponse<String> response =
         Http.withPassword("auditor", "not-the-password").send("GET", "admin/audit", null);
 
-    assertEquals(401, response.statusCode(), response.body());
+    assertEquals("AUTHENTICATION_REQUIRED", Http.expect(401, response, Api.Problem.class).reason());
   }
 }

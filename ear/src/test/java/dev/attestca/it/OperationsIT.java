@@ -97,13 +97,26 @@ class OperationsIT {
   }
 
   @Test
-  void serverServesTheOpenApiDocumentOfApiVersion1() throws Exception {
-    HttpResponse<String> openapi = get(HTTP + "/openapi");
-
+  void servedOpenApiDocumentNamesPathsThatAnswer() throws Exception {
+    HttpResponse<String> openapi = get(HTTP + "/openapi?format=JSON");
     assertEquals(200, openapi.statusCode());
-    assertTrue(openapi.body().contains("title: AttestCA REST API"), openapi.body());
-    assertTrue(openapi.body().contains("/attestca/api/v1"), openapi.body());
-    assertTrue(openapi.body().contains("application/problem+json"), openapi.body());
+    JsonObject document = Json.createReader(new StringReader(openapi.body())).readObject();
+
+    assertEquals("AttestCA REST API", document.getJsonObject("info").getString("title"));
+    assertTrue(
+        document.getJsonObject("paths").keySet().stream()
+            .allMatch(path -> path.startsWith("/attestca/api/v1/")),
+        document.getJsonObject("paths").keySet().toString());
+    assertTrue(
+        !document.containsKey("servers")
+            || document.getJsonArray("servers").stream()
+                .map(server -> server.asJsonObject().getString("url"))
+                .allMatch(url -> url.equals("/") || url.isEmpty()),
+        String.valueOf(document.get("servers")));
+    JsonObject caCertificate =
+        document.getJsonObject("paths").getJsonObject("/attestca/api/v1/ca/certificate");
+    assertEquals("caCertificate", caCertificate.getJsonObject("get").getString("operationId"));
+    assertEquals(200, get(HTTP + "/attestca/api/v1/ca/certificate").statusCode());
   }
 
   private HttpResponse<String> get(String url) throws Exception {

@@ -31,8 +31,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * The OpenAPI document the server serves ({@code META-INF/openapi.yaml}, written by hand) and the
  * JAX-RS resources of this package describe the same API: the same operations, and the same rule
- * for who may call each. Operations are compared as "METHOD /path" relative to the application
- * path; path parameters are compared by position, not by name.
+ * for who may call each. Operations are compared as "METHOD /path" relative to the context root
+ * (the application path included); path parameters are compared by position, not by name.
  */
 class OpenApiDocumentTest {
 
@@ -68,15 +68,13 @@ class OpenApiDocumentTest {
             + unserved);
   }
 
+  /**
+   * WildFly puts the context root in front of every path of the document it serves, and keeps any
+   * {@code servers} entry as it is: a server URL would then count the context root twice.
+   */
   @Test
-  void serverUrlEndsWithTheApplicationPath() {
-    String applicationPath = AttestCaApi.class.getAnnotation(ApplicationPath.class).value();
-    List<Object> servers = list(document.get("servers"));
-    String url = (String) map(servers.get(0)).get("url");
-
-    assertTrue(
-        url.endsWith(normalise(applicationPath)),
-        "servers[0].url must end with the application path " + applicationPath + "; got " + url);
+  void documentNamesNoServer() {
+    assertFalse(document.containsKey("servers"), "servers: " + document.get("servers"));
   }
 
   /**
@@ -131,11 +129,18 @@ class OpenApiDocumentTest {
           continue;
         }
         String operation =
-            httpMethod + " " + normalise(base + "/" + (path == null ? "" : path.value()));
+            httpMethod
+                + " "
+                + normalise(
+                    applicationPath() + "/" + base + "/" + (path == null ? "" : path.value()));
         operations.put(operation, roles(resource, method));
       }
     }
     return operations;
+  }
+
+  private static String applicationPath() {
+    return AttestCaApi.class.getAnnotation(ApplicationPath.class).value();
   }
 
   /** The root resource classes compiled into this package (main classes only, not tests). */
@@ -214,10 +219,5 @@ class OpenApiDocumentTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> map(Object node) {
     return (Map<String, Object>) node;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> list(Object node) {
-    return (List<Object>) node;
   }
 }

@@ -35,21 +35,21 @@ import java.util.logging.Logger;
  * property {@value TrustStoreFiles#DIRECTORY_PROPERTY}. Without it, the DEVELOPMENT-ONLY demo
  * Attestation CA bundled with the application is trusted, and a warning says so at every start. The
  * profiles come from the JSON files in the directory named by {@value #PROFILES_PROPERTY} (see
- * {@code config/profiles/}); without it, two are created: {@value #ATTESTED_PROFILE}, which
- * requires a key attestation chaining to those CAs and takes anonymous callers (the attestation and
- * the nonce are the proof), and {@value #OPEN_PROFILE}, which issues on a valid CSR alone and
- * therefore only to callers with the enroller role. A profile that requires attestation and names
- * no Attestation CA trusts every imported one.
+ * {@code config/profiles/}); without it, the two shipped in that directory, bundled with the
+ * application, are created: {@code attested}, which requires a key attestation chaining to those
+ * CAs and takes anonymous callers (the attestation and the nonce are the proof), and {@code open},
+ * which issues on a valid CSR alone and therefore only to callers with the enroller role. A profile
+ * that requires attestation and names no Attestation CA trusts every imported one.
  */
 @Singleton
 @Startup
 public class InitialConfiguration {
 
   public static final String PROFILES_PROPERTY = "attestca.profiles.dir";
-  public static final String ATTESTED_PROFILE = "attested";
-  public static final String OPEN_PROFILE = "open";
   static final String DEMO_ATTESTATION_CA = "/dev-defaults/demo-attestation-ca.pem";
   static final String DEMO_ATTESTATION_CA_CRL = "/dev-defaults/demo-attestation-ca.crl.pem";
+  static final List<String> SHIPPED_PROFILES =
+      List.of("/dev-defaults/profiles/attested.json", "/dev-defaults/profiles/open.json");
   private static final Logger LOG = Logger.getLogger(InitialConfiguration.class.getName());
 
   @PersistenceContext EntityManager em;
@@ -93,24 +93,20 @@ public class InitialConfiguration {
     warnIfDemoTrusted();
   }
 
-  /** The profiles in {@value #PROFILES_PROPERTY}, or else the two default ones. */
+  /** The profiles in {@value #PROFILES_PROPERTY}, or else the shipped ones. */
   private List<CertificateProfile> initialProfiles(List<AttestationCa> anchors) {
     String directory = System.getProperty(PROFILES_PROPERTY);
-    List<CertificateProfile> profiles = new ArrayList<>();
-    if (directory == null || directory.isBlank()) {
-      CertificateProfile attested = new CertificateProfile(ATTESTED_PROFILE, true);
-      attested.getTrustedAttestationCas().addAll(anchors);
-      attested.setAnonymousEnrollment(true);
-      profiles.add(attested);
-      profiles.add(new CertificateProfile(OPEN_PROFILE, false));
-      return profiles;
-    }
+    String source = directory == null || directory.isBlank() ? "the shipped profiles" : directory;
     List<ProfileDocument> documents;
     try {
-      documents = ProfileFiles.read(Paths.get(directory));
+      documents =
+          directory == null || directory.isBlank()
+              ? ProfileFiles.readResources(SHIPPED_PROFILES)
+              : ProfileFiles.read(Paths.get(directory));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read the profiles in " + directory, e);
+      throw new IllegalStateException("cannot read " + source, e);
     }
+    List<CertificateProfile> profiles = new ArrayList<>();
     for (ProfileDocument document : documents) {
       CertificateProfile profile =
           new CertificateProfile(
@@ -119,7 +115,7 @@ public class InitialConfiguration {
         rules.apply(document, profile);
       } catch (OperatorRefusal refusal) {
         throw new IllegalStateException(
-            "profile '" + document.name() + "' in " + directory + ": " + refusal.getMessage());
+            "profile '" + document.name() + "' in " + source + ": " + refusal.getMessage());
       }
       if (profile.isRequireAttestation() && document.trustedAttestationCas() == null) {
         profile.getTrustedAttestationCas().addAll(anchors);

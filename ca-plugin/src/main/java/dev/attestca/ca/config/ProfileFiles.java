@@ -74,6 +74,20 @@ final class ProfileFiles {
     return profiles;
   }
 
+  /** The profiles of the named class-path resources, in the order given. */
+  static List<ProfileDocument> readResources(List<String> names) throws IOException {
+    List<ProfileDocument> profiles = new ArrayList<>();
+    for (String name : names) {
+      try (InputStream in = ProfileFiles.class.getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IllegalStateException("the application lacks its profile resource " + name);
+        }
+        profiles.add(parse(name, in.readAllBytes()));
+      }
+    }
+    return profiles;
+  }
+
   /** The profile in {@code json}; {@code source} names the file in error messages. */
   static ProfileDocument parse(String source, byte[] json) {
     JsonObject object;

@@ -43,6 +43,13 @@ class ProfileFilesTest {
   }
 
   @Test
+  void theApplicationShipsTheProfilesOfConfig() throws Exception {
+    assertEquals(
+        ProfileFiles.read(Path.of("..", "config", "profiles")),
+        ProfileFiles.readResources(InitialConfiguration.SHIPPED_PROFILES));
+  }
+
+  @Test
   void everyMemberOfTheAdminDocumentIsRead() {
     CertificateProfile profile =
         applied(

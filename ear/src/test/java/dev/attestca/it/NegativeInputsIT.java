@@ -152,6 +152,15 @@ class NegativeInputsIT {
   }
 
   @Test
+  void keyFingerprintThatIsNotSha256HexIsRefused() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(api.resolve("certificates?spki_sha256=xyz")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertProblem(json(response), 400, "PARAMETER_INVALID");
+  }
+
+  @Test
   void csrOverTheSizeLimitIsRefusedBeforeParsing() throws Exception {
     byte[] huge = new byte[70 * 1024];
     assertProblem(

@@ -1,6 +1,7 @@
 package dev.attestca.ca.rest;
 
 import dev.attestca.ca.admin.Callers;
+import dev.attestca.ca.admin.OperatorRefusal;
 import dev.attestca.ca.enrollment.EnrollmentOutcome;
 import dev.attestca.ca.enrollment.EnrollmentRequest;
 import dev.attestca.ca.enrollment.EnrollmentService;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Enrollment (POST) and look-up of issued certificates with their revocation status. Enrollment is
@@ -34,6 +36,8 @@ import java.util.List;
 @Path("certificates")
 @RequestScoped
 public class CertificateResource {
+
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
   /**
    * An enrollment request.
@@ -124,6 +128,13 @@ public class CertificateResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public List<CertificateSummary> list(@QueryParam("spki_sha256") String spkiSha256) {
+    if (spkiSha256 != null && !SHA256_HEX.matcher(spkiSha256).matches()) {
+      throw new OperatorRefusal(
+          ReasonCode.PARAMETER_INVALID,
+          "spki_sha256 must be the SHA-256 of a SubjectPublicKeyInfo as 64 hex digits; got '"
+              + spkiSha256
+              + "'");
+    }
     var query =
         spkiSha256 == null
             ? em.createQuery(

@@ -1,5 +1,6 @@
 package dev.attestca.client;
 
+import java.net.ConnectException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,22 @@ import picocli.CommandLine.Command;
 public final class AttestCaCli {
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new AttestCaCli()).execute(args));
+    CommandLine cli = new CommandLine(new AttestCaCli());
+    cli.setExecutionExceptionHandler(
+        (failure, command, parsed) -> {
+          if (failure instanceof ConnectException) {
+            command
+                .getErr()
+                .println(
+                    "Cannot connect to the CA ("
+                        + (failure.getMessage() == null
+                            ? "connection refused"
+                            : failure.getMessage())
+                        + "): is it running, and does --ca name it?");
+            return 1;
+          }
+          throw failure;
+        });
+    System.exit(cli.execute(args));
   }
 }

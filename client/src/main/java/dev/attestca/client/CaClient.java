@@ -169,7 +169,14 @@ public final class CaClient {
       Problem problem =
           contentType.contains("json")
               ? JSON.fromJson(response.body(), Problem.class)
-              : new Problem(null, null, response.statusCode(), response.body(), null, null);
+              : new Problem(
+                  null,
+                  null,
+                  response.statusCode(),
+                  "the server answered without a problem document"
+                      + (contentType.isEmpty() ? "" : " (" + contentType + ")"),
+                  null,
+                  null);
       throw new CaRefusedException(response.statusCode(), problem);
     }
     return response;

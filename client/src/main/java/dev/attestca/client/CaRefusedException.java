@@ -9,7 +9,12 @@ public final class CaRefusedException extends Exception {
   private final transient CaClient.Problem problem;
 
   CaRefusedException(int status, CaClient.Problem problem) {
-    super("HTTP " + status + " " + problem.reason() + ": " + problem.detail());
+    super(
+        "HTTP "
+            + status
+            + (problem.reason() == null ? "" : " " + problem.reason())
+            + ": "
+            + problem.detail());
     this.status = status;
     this.problem = problem;
   }

@@ -108,10 +108,10 @@ final class EnrollCommand implements Callable<Integer> {
     String password = System.getenv("ATTESTCA_PASSWORD");
     CaClient client =
         new CaClient(ca, user, password == null ? new char[0] : password.toCharArray());
-    var bundle = noAttestation ? null : attestation(card, client);
-    PKCS10CertificationRequest csr =
-        CardCsr.build(new X500Name(subject), key, tbs -> card.sign(slot, tbs), bundle);
     try {
+      var bundle = noAttestation ? null : attestation(card, client);
+      PKCS10CertificationRequest csr =
+          CardCsr.build(new X500Name(subject), key, tbs -> card.sign(slot, tbs), bundle);
       CaClient.Issued issued =
           client.enroll(profile, Pem.encode("CERTIFICATE REQUEST", csr.getEncoded()), null);
       out.println("Issued certificate");

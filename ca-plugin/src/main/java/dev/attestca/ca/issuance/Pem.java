@@ -1,13 +1,15 @@
 package dev.attestca.ca.issuance;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.bouncycastle.util.io.pem.PemWriter;
 
-/** PEM text for the API's responses (RFC 7468). */
+/** PEM text for the API's responses (RFC 7468), written by Bouncy Castle. */
 public final class Pem {
-
-  private static final Base64.Encoder MIME = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
   private Pem() {}
 
@@ -20,12 +22,12 @@ public final class Pem {
   }
 
   public static String encode(String label, byte[] der) {
-    return "-----BEGIN "
-        + label
-        + "-----\n"
-        + MIME.encodeToString(der)
-        + "\n-----END "
-        + label
-        + "-----\n";
+    StringWriter text = new StringWriter();
+    try (PemWriter pem = new PemWriter(text)) {
+      pem.writeObject(new PemObject(label, der));
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a string failed", e);
+    }
+    return text.toString();
   }
 }

@@ -136,6 +136,12 @@ class NegativeInputsIT {
   }
 
   @Test
+  void anonymousCallerOnAProfileThatNeedsCredentialsIsToldSoBeforeTheCsrIsDecoded()
+      throws Exception {
+    assertProblem(enroll(EnrollmentIT.OPEN, "not base64 !", null), 401, "AUTHENTICATION_REQUIRED");
+  }
+
+  @Test
   void unknownProfileIsRefusedForNoncesAndEnrollment() throws Exception {
     assertProblem(post("nonces", "{\"profile\": \"no-such-profile\"}"), 400, "PROFILE_UNKNOWN");
     assertProblem(enroll("no-such-profile", "MIIB", null), 400, "PROFILE_UNKNOWN");

@@ -99,16 +99,19 @@ public class EnrollmentService {
 
   /**
    * Refuses a request that could not even be handed to the verifier (its fields do not decode),
-   * auditing the refusal like any other.
+   * auditing the refusal like any other. A caller the profile would not admit is told that instead,
+   * as for a well-formed request.
    */
   public EnrollmentOutcome refuse(
-      String profileName, String caller, ReasonCode reason, String message) {
-    return reject(
-        UUID.randomUUID().toString(),
-        new EnrollmentRequest(profileName, null, null, caller, false),
-        null,
-        new EnrollmentRejectedException(reason, message),
-        null);
+      String profileName, String caller, boolean enroller, ReasonCode reason, String message) {
+    EnrollmentRequest request = new EnrollmentRequest(profileName, null, null, caller, enroller);
+    Optional<CertificateProfile> profile =
+        profileName == null ? Optional.empty() : profiles.find(profileName);
+    EnrollmentRejectedException refusal =
+        profile
+            .flatMap(p -> ProfilePolicy.access(p, request))
+            .orElseGet(() -> new EnrollmentRejectedException(reason, message));
+    return reject(UUID.randomUUID().toString(), request, profile.orElse(null), refusal, null);
   }
 
   private EnrollmentOutcome issue(

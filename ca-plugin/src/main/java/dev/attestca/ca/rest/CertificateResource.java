@@ -87,11 +87,13 @@ public class CertificateResource {
   @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
   public Response enroll(EnrollRequest body) {
     String caller = Callers.name(security);
+    boolean enroller = security.isUserInRole(Roles.ENROLLER);
     if (body == null || body.csr() == null) {
       return toResponse(
           enrollment.refuse(
               body == null ? null : body.profile(),
               caller,
+              enroller,
               ReasonCode.REQUEST_MALFORMED,
               "csr must hold a PKCS#10 request in PEM or base64 DER; it is missing"));
     }
@@ -104,6 +106,7 @@ public class CertificateResource {
           enrollment.refuse(
               body.profile(),
               caller,
+              enroller,
               ReasonCode.CSR_MALFORMED,
               "csr must be PEM or base64 DER; " + e.getMessage()));
     }
@@ -115,14 +118,14 @@ public class CertificateResource {
             enrollment.refuse(
                 body.profile(),
                 caller,
+                enroller,
                 ReasonCode.ATTESTATION_MALFORMED,
                 "attestation must be base64 DER; " + e.getMessage()));
       }
     }
     return toResponse(
         enrollment.enroll(
-            new EnrollmentRequest(
-                body.profile(), csr, attestation, caller, security.isUserInRole(Roles.ENROLLER))));
+            new EnrollmentRequest(body.profile(), csr, attestation, caller, enroller)));
   }
 
   @GET

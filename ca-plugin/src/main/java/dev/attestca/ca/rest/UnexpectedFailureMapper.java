@@ -93,7 +93,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     if (!isEnrollment()) {
       return null;
     }
-    EnrollmentOutcome outcome = enrollment.refuse(null, null, reason, detail);
+    EnrollmentOutcome outcome = enrollment.refuse(null, null, false, reason, detail);
     return outcome.requestId();
   }
 

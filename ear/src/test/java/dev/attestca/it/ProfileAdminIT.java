@@ -122,6 +122,30 @@ class ProfileAdminIT {
             .validityDays());
   }
 
+  @Test
+  void misspeltOrMistypedSettingIsRefusedByName() throws Exception {
+    String name =
+        newProfile(Api.Profile.named("strict-" + UUID.randomUUID(), false, List.of(), false));
+
+    Api.Problem misspelt =
+        Http.expect(
+            422,
+            policyAdmin.put("admin/profiles/" + name, java.util.Map.of("validity", 30)),
+            Api.Problem.class);
+    Api.Problem mistyped =
+        Http.expect(
+            422,
+            policyAdmin.put("admin/profiles/" + name, java.util.Map.of("validity_days", "ten")),
+            Api.Problem.class);
+
+    assertEquals("PROFILE_INVALID", misspelt.reason());
+    assertTrue(misspelt.detail().contains("unknown member 'validity'"), misspelt.detail());
+    assertEquals("PROFILE_INVALID", mistyped.reason());
+    assertTrue(
+        mistyped.detail().contains("validity_days as a whole number; got \"ten\""),
+        mistyped.detail());
+  }
+
   private static Api.Profile validity(int days, long version) {
     return new Api.Profile(
         null, null, null, null, null, null, null, null, null, null, null, days, null, null, null,

@@ -1,32 +1,16 @@
 package dev.attestca.ca.config;
 
+import dev.attestca.ca.admin.OperatorRefusal;
 import dev.attestca.ca.profile.ProfileDocument;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.JsonbException;
-import jakarta.json.bind.config.PropertyNamingStrategy;
-import java.io.ByteArrayInputStream;
+import dev.attestca.ca.profile.ProfileJson;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Certificate profiles as operators write them: one JSON file per profile, in the document the
@@ -40,20 +24,10 @@ import java.util.TreeMap;
  * <p>Only {@code name} is required; members left out take the defaults of a new profile, and a
  * profile that requires attestation without naming {@code trusted_attestation_cas} trusts every
  * Attestation CA imported with it. Unknown members are refused, so that a misspelt setting never
- * goes unnoticed; each value is then checked by the same rules as an admin API change.
+ * goes unnoticed ({@link ProfileJson}, as for the admin API); each value is then checked by the
+ * same rules as an admin API change.
  */
 final class ProfileFiles {
-
-  /**
-   * The members a profile file may have, with their types: those of the admin API's document but
-   * its version.
-   */
-  static final Map<String, Class<?>> MEMBERS = members();
-
-  private static final Jsonb JSONB =
-      JsonbBuilder.create(
-          new JsonbConfig()
-              .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
 
   private ProfileFiles() {}
 
@@ -90,87 +64,15 @@ final class ProfileFiles {
 
   /** The profile in {@code json}; {@code source} names the file in error messages. */
   static ProfileDocument parse(String source, byte[] json) {
-    JsonObject object;
-    try (InputStream in = new ByteArrayInputStream(json);
-        JsonReader reader = Json.createReader(in)) {
-      object = reader.readObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (JsonException e) {
-      throw new IllegalStateException("profile file " + source + " is not a JSON object", e);
-    }
-    for (Map.Entry<String, JsonValue> member : object.entrySet()) {
-      Class<?> type = MEMBERS.get(member.getKey());
-      if (type == null) {
-        throw new IllegalStateException(
-            "profile file "
-                + source
-                + " has the unknown member '"
-                + member.getKey()
-                + "'; known: "
-                + MEMBERS.keySet());
-      }
-      if (!fits(member.getValue(), type)) {
-        throw new IllegalStateException(
-            "profile file "
-                + source
-                + " must give "
-                + member.getKey()
-                + " as "
-                + describe(type)
-                + "; got "
-                + member.getValue());
-      }
-    }
     ProfileDocument document;
     try {
-      document = JSONB.fromJson(new String(json, StandardCharsets.UTF_8), ProfileDocument.class);
-    } catch (JsonbException e) {
-      throw new IllegalStateException(
-          "profile file " + source + " does not map onto a profile: " + e.getMessage(), e);
+      document = ProfileJson.read(new String(json, StandardCharsets.UTF_8), false);
+    } catch (OperatorRefusal refusal) {
+      throw new IllegalStateException("profile file " + source + ": " + refusal.getMessage());
     }
     if (document.name() == null || document.name().isBlank()) {
       throw new IllegalStateException("profile file " + source + " must give name; it is missing");
     }
     return document;
-  }
-
-  /** Whether {@code value} has the JSON type of a document member of Java type {@code type}. */
-  private static boolean fits(JsonValue value, Class<?> type) {
-    return switch (value.getValueType()) {
-      case TRUE, FALSE -> type == Boolean.class;
-      case STRING -> type == String.class;
-      case NUMBER ->
-          (type == Long.class || type == Integer.class) && ((JsonNumber) value).isIntegral();
-      case ARRAY ->
-          type == List.class
-              && value.asJsonArray().stream()
-                  .allMatch(element -> element.getValueType() == JsonValue.ValueType.STRING);
-      default -> false;
-    };
-  }
-
-  private static String describe(Class<?> type) {
-    if (type == Boolean.class) {
-      return "true or false";
-    }
-    if (type == String.class) {
-      return "a text";
-    }
-    return type == List.class ? "a list of texts" : "a whole number";
-  }
-
-  private static Map<String, Class<?>> members() {
-    Map<String, Class<?>> members = new TreeMap<>();
-    for (RecordComponent component : ProfileDocument.class.getRecordComponents()) {
-      if (!component.getName().equals("version")) {
-        members.put(snakeCase(component.getName()), component.getType());
-      }
-    }
-    return Collections.unmodifiableMap(members);
-  }
-
-  private static String snakeCase(String camelCase) {
-    return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 }

@@ -1,7 +1,9 @@
 package dev.attestca.ca.rest;
 
 import dev.attestca.ca.admin.Callers;
+import dev.attestca.ca.admin.OperatorRefusal;
 import dev.attestca.ca.profile.ProfileDocument;
+import dev.attestca.ca.profile.ProfileJson;
 import dev.attestca.ca.profile.ProfileService;
 import dev.attestca.verifier.ReasonCode;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,11 +47,8 @@ public class ProfileAdminResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(ProfileDocument document) {
-    if (document == null) {
-      return Problem.of(ReasonCode.REQUEST_MALFORMED, "request body must be a profile", null);
-    }
-    ProfileDocument created = profiles.create(document, Callers.name(security));
+  public Response create(String body) {
+    ProfileDocument created = profiles.create(document(body), Callers.name(security));
     return Response.created(uri.getAbsolutePathBuilder().path(created.name()).build())
         .entity(created)
         .type(MediaType.APPLICATION_JSON_TYPE)
@@ -60,12 +59,17 @@ public class ProfileAdminResource {
   @PUT
   @Path("{name}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response update(@PathParam("name") String name, ProfileDocument document) {
-    if (document == null) {
-      return Problem.of(ReasonCode.REQUEST_MALFORMED, "request body must be a profile", null);
-    }
-    return Response.ok(profiles.update(name, document, Callers.name(security)))
+  public Response update(@PathParam("name") String name, String body) {
+    return Response.ok(profiles.update(name, document(body), Callers.name(security)))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
+  }
+
+  private static ProfileDocument document(String body) {
+    if (body == null || body.isBlank()) {
+      throw new OperatorRefusal(
+          ReasonCode.REQUEST_MALFORMED, "request body must be a profile; it is empty");
+    }
+    return ProfileJson.read(body, true);
   }
 }

@@ -107,8 +107,8 @@ class ProfileFilesTest {
         "{\"name\": \"p\", \"allowed_curves\": \"P-256\"} | allowed_curves as a list of texts",
         "{\"name\": \"p\", \"validity_days\": 7.5} | validity_days as a whole number",
         "{\"name\": 7} | name as a text",
-        "[1] | is not a JSON object",
-        "{\"name\": | is not a JSON object",
+        "[1] | must be a JSON object",
+        "{\"name\": | must be a JSON object",
       })
   void aProfileFileThatDoesNotFitStopsTheStart(String json, String named) {
     IllegalStateException refused = assertThrows(IllegalStateException.class, () -> parse(json));

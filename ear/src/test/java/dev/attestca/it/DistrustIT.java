@@ -101,15 +101,15 @@ class DistrustIT {
     assertEquals("TRUSTED", seen.status());
     assertNotNull(seen.firstSeen());
 
+    Api.Problem withoutReason = Http.expect(400, distrust(sha256, null), Api.Problem.class);
+    assertEquals("PARAMETER_INVALID", withoutReason.reason());
     Api.AttestationCertificate distrusted =
-        Http.expect(
-            200,
-            caAdmin.post(
-                "admin/attestation-certificates/" + sha256 + "/distrust",
-                new Api.Reason("batch key published")),
-            Api.AttestationCertificate.class);
+        Http.expect(200, distrust(sha256, "batch key published"), Api.AttestationCertificate.class);
     assertEquals("DISTRUSTED", distrusted.status());
     assertEquals("ca-admin", distrusted.statusChangedBy());
+    Api.Problem distrustedAgain =
+        Http.expect(409, distrust(sha256, "second thoughts"), Api.Problem.class);
+    assertEquals("ATTESTATION_CERTIFICATE_ALREADY_DISTRUSTED", distrustedAgain.reason());
 
     CaRefusedException refused =
         assertThrows(CaRefusedException.class, () -> enroll(profile, card, 3));
@@ -145,7 +145,7 @@ class DistrustIT {
       Api.Certificate status =
           Http.expect(
               200,
-              Http.anonymous().get("certificates/" + issued.serialNumber()),
+              Http.anonymous().get("certificates/00" + issued.serialNumber().toUpperCase()),
               Api.Certificate.class);
       assertEquals("revoked", status.status());
       assertEquals("keyCompromise", status.revocationReason());
@@ -217,5 +217,11 @@ class DistrustIT {
   private static String sha256(X509Certificate certificate) throws Exception {
     return HexFormat.of()
         .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+  }
+
+  private java.net.http.HttpResponse<String> distrust(String sha256, String reason)
+      throws Exception {
+    return caAdmin.post(
+        "admin/attestation-certificates/" + sha256 + "/distrust", new Api.Reason(reason));
   }
 }

@@ -74,7 +74,9 @@ public enum ReasonCode {
       404, Kind.INVALID, "No accepted request used that attestation certificate."),
   PROFILE_NOT_FOUND(404, Kind.INVALID, "The admin path names no certificate profile of this CA."),
   PROFILE_VERSION_CONFLICT(
-      409, Kind.INVALID, "The profile changed since the version the change was based on.");
+      409, Kind.INVALID, "The profile changed since the version the change was based on."),
+  ATTESTATION_CERTIFICATE_ALREADY_DISTRUSTED(
+      409, Kind.INVALID, "The attestation certificate is distrusted already.");
 
   /** The three kinds of outcome a rejection can have. */
   public enum Kind {

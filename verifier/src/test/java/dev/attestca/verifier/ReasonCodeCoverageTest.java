@@ -33,6 +33,7 @@ class ReasonCodeCoverageTest {
           ReasonCode.ATTESTATION_CERTIFICATE_UNKNOWN,
           ReasonCode.PROFILE_NOT_FOUND,
           ReasonCode.PROFILE_VERSION_CONFLICT,
+          ReasonCode.ATTESTATION_CERTIFICATE_ALREADY_DISTRUSTED,
           ReasonCode.REVOCATION_REASON_INVALID,
           ReasonCode.CERTIFICATE_ALREADY_REVOKED);
 

@@ -97,9 +97,27 @@ public class AttestationCertificateRegistry {
         .getResultList();
   }
 
-  /** Distrusts the certificate: later requests attested by it are refused. */
+  /**
+   * Distrusts the certificate: later requests attested by it are refused. A distrusted certificate
+   * stays distrusted, with the reason, time and admin of the first distrust.
+   */
   public AttestationCertificateView distrust(String sha256, String reason, String caller) {
+    if (reason == null || reason.isBlank()) {
+      throw new OperatorRefusal(
+          ReasonCode.PARAMETER_INVALID,
+          "reason must say why the attestation certificate is distrusted; it is missing");
+    }
     AttestationCertificate certificate = require(sha256, LockModeType.PESSIMISTIC_WRITE);
+    if (certificate.getStatus() == AttestationCertificate.Status.DISTRUSTED) {
+      throw new OperatorRefusal(
+          ReasonCode.ATTESTATION_CERTIFICATE_ALREADY_DISTRUSTED,
+          "sha256 must name a trusted attestation certificate; "
+              + sha256
+              + " was distrusted at "
+              + certificate.getStatusChangedAt()
+              + " by "
+              + certificate.getStatusChangedBy());
+    }
     AttestationCertificateView before = AttestationCertificateView.of(certificate);
     certificate.distrust(clock.instant(), caller, reason);
     AttestationCertificateView after = AttestationCertificateView.of(certificate);

@@ -15,7 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** The audit trail, for auditors: queries, and the verification of its hash chain. */
 @Path("admin/audit")
@@ -90,11 +92,11 @@ public class AuditResource {
                 instant("from", from),
                 instant("to", to),
                 profile,
-                verdict == null ? null : verdict.toUpperCase(),
-                attestationCertificate == null ? null : attestationCertificate.toLowerCase(),
-                kind == null ? null : kind.toUpperCase(),
-                afterSeq == null ? null : number("after_seq", afterSeq, 0),
-                (int) number("limit", limit, 1)))
+                oneOf("verdict", verdict, AuditRecord.Verdict.values()),
+                sha256("attestation_certificate", attestationCertificate),
+                oneOf("kind", kind, AuditRecord.Kind.values()),
+                afterSeq == null ? null : number("after_seq", afterSeq, 0, Long.MAX_VALUE),
+                (int) number("limit", limit, 1, AuditTrail.MAX_RESULTS)))
         .stream()
         .map(AuditEntry::of)
         .toList();
@@ -123,10 +125,10 @@ public class AuditResource {
     }
   }
 
-  private static long number(String member, String value, long minimum) {
+  private static long number(String member, String value, long minimum, long maximum) {
     try {
       long number = Long.parseLong(value);
-      if (number >= minimum && number <= Integer.MAX_VALUE) {
+      if (number >= minimum && number <= maximum) {
         return number;
       }
     } catch (NumberFormatException e) {
@@ -138,9 +140,36 @@ public class AuditResource {
             + " must be a whole number from "
             + minimum
             + " to "
-            + Integer.MAX_VALUE
+            + maximum
             + "; got '"
             + value
             + "'");
+  }
+
+  /** The constant named by {@code value} in any case, as the stored upper-case name. */
+  private static String oneOf(String member, String value, Enum<?>[] constants) {
+    if (value == null) {
+      return null;
+    }
+    List<String> names = Arrays.stream(constants).map(Enum::name).toList();
+    String name = value.toUpperCase(Locale.ROOT);
+    if (!names.contains(name)) {
+      throw new OperatorRefusal(
+          ReasonCode.PARAMETER_INVALID,
+          member + " must be one of " + names + " in any case; got '" + value + "'");
+    }
+    return name;
+  }
+
+  private static String sha256(String member, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.matches("[0-9a-fA-F]{64}")) {
+      throw new OperatorRefusal(
+          ReasonCode.PARAMETER_INVALID,
+          member + " must be a SHA-256 fingerprint as 64 hex digits; got '" + value + "'");
+    }
+    return value.toLowerCase(Locale.ROOT);
   }
 }

@@ -158,6 +158,15 @@ class NegativeInputsIT {
   }
 
   @Test
+  void serialThatIsNotHexIsRefused() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(api.resolve("certificates/not-a-serial")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertProblem(json(response), 400, "PARAMETER_INVALID");
+  }
+
+  @Test
   void keyFingerprintThatIsNotSha256HexIsRefused() throws Exception {
     HttpResponse<String> response =
         http.send(

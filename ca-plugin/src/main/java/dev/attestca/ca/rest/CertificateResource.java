@@ -6,6 +6,7 @@ import dev.attestca.ca.enrollment.EnrollmentOutcome;
 import dev.attestca.ca.enrollment.EnrollmentRequest;
 import dev.attestca.ca.enrollment.EnrollmentService;
 import dev.attestca.ca.issuance.Pem;
+import dev.attestca.ca.issuance.Serials;
 import dev.attestca.ca.model.IssuedCertificate;
 import dev.attestca.verifier.ReasonCode;
 import jakarta.enterprise.context.RequestScoped;
@@ -157,7 +158,7 @@ public class CertificateResource {
         em.createQuery(
                 "select c from IssuedCertificate c where c.serialNumber = :serial",
                 IssuedCertificate.class)
-            .setParameter("serial", serial.toLowerCase())
+            .setParameter("serial", Serials.normalise(serial))
             .getResultList();
     if (found.isEmpty()) {
       return Problem.of(

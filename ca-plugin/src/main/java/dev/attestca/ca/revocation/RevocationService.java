@@ -2,6 +2,7 @@ package dev.attestca.ca.revocation;
 
 import dev.attestca.ca.admin.OperatorRefusal;
 import dev.attestca.ca.audit.AuditLog;
+import dev.attestca.ca.issuance.Serials;
 import dev.attestca.ca.model.IssuedCertificate;
 import dev.attestca.verifier.ReasonCode;
 import jakarta.ejb.Stateless;
@@ -42,7 +43,7 @@ public class RevocationService {
         em.createQuery(
                 "select c from IssuedCertificate c where c.serialNumber = :serial",
                 IssuedCertificate.class)
-            .setParameter("serial", serial.toLowerCase())
+            .setParameter("serial", Serials.normalise(serial))
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList();
     if (found.isEmpty()) {

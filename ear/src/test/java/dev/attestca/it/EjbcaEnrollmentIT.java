@@ -137,6 +137,15 @@ class EjbcaEnrollmentIT {
   }
 
   @Test
+  void bodyOfAnotherMediaTypeIsRefusedWithItsStatusAsCode() throws Exception {
+    EjbcaRestClient.Answer answer = ejbca.enrollAs("text/plain", "certificate_request=x");
+
+    assertEquals(415, answer.status());
+    assertEquals(415, answer.body().getInt("error_code"));
+    assertTrue(answer.body().getString("error_message").startsWith("HTTP_415: "));
+  }
+
+  @Test
   void operatorRevokesAndTheStatusSaysSo() throws Exception {
     AttestCard card = Cards.personalised(developmentPki);
     ECPublicKey key = card.generateKey(4);

@@ -42,6 +42,16 @@ final class EjbcaRestClient {
     return send(Http.basic(request, user, password).build());
   }
 
+  /** POST pkcs10enroll with a body of any media type, anonymously. */
+  Answer enrollAs(String contentType, String body) throws Exception {
+    return send(
+        HttpRequest.newBuilder(BASE.resolve("pkcs10enroll"))
+            .header("Content-Type", contentType)
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   Answer status(String issuerDn, String serialHex) throws Exception {
     return send(
         HttpRequest.newBuilder(BASE.resolve(path(issuerDn, serialHex) + "/revocationstatus"))

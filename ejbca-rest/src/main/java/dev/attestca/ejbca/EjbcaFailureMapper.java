@@ -31,7 +31,9 @@ public class EjbcaFailureMapper implements ExceptionMapper<Throwable> {
     }
     if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
       Response.StatusType status = web.getResponse().getStatusInfo();
-      return Errors.of(status.getStatusCode(), status.getReasonPhrase());
+      return Errors.of(
+          status.getStatusCode(),
+          "HTTP_" + status.getStatusCode() + ": " + status.getReasonPhrase());
     }
     if (failure instanceof ProcessingException) {
       return Errors.refusal(

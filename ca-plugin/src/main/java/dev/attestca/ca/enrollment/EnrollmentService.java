@@ -61,9 +61,11 @@ public class EnrollmentService {
           null,
           new EnrollmentRejectedException(
               ReasonCode.PROFILE_UNKNOWN,
-              "profile must name a certificate profile of this CA; got '"
-                  + request.profileName()
-                  + "'"),
+              request.profileName() == null
+                  ? "profile must name a certificate profile of this CA; it is missing"
+                  : "profile must name a certificate profile of this CA; got '"
+                      + request.profileName()
+                      + "'"),
           null);
     }
     Optional<EnrollmentRejectedException> denied = ProfilePolicy.access(profile.get(), request);

@@ -49,7 +49,9 @@ public class NonceResource {
     if (profile.isEmpty()) {
       return Problem.of(
           ReasonCode.PROFILE_UNKNOWN,
-          "profile must name a certificate profile of this CA; got '" + name + "'",
+          name == null
+              ? "profile must name a certificate profile of this CA; it is missing"
+              : "profile must name a certificate profile of this CA; got '" + name + "'",
           null);
     }
     Optional<EnrollmentRejectedException> denied =

@@ -74,7 +74,11 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             "urn:attestca:reason:" + reason,
             status.getReasonPhrase(),
             status.getStatusCode(),
-            status.getReasonPhrase() + ": " + request.getMethod() + " " + uri.getPath(),
+            status.getReasonPhrase()
+                + ": "
+                + request.getMethod()
+                + " "
+                + uri.getRequestUri().getPath(),
             reason,
             null));
   }

@@ -174,7 +174,10 @@ public final class CaClient {
                   null,
                   response.statusCode(),
                   "the server answered without a problem document"
-                      + (contentType.isEmpty() ? "" : " (" + contentType + ")"),
+                      + (contentType.isEmpty() ? "" : " (" + contentType + ")")
+                      + "; is "
+                      + response.uri()
+                      + " an AttestCA API?",
                   null,
                   null);
       throw new CaRefusedException(response.statusCode(), problem);

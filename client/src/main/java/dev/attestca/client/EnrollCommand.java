@@ -102,10 +102,23 @@ final class EnrollCommand implements Callable<Integer> {
   }
 
   private int enroll(PrintStream out) throws Exception {
+    if (!"http".equalsIgnoreCase(ca.getScheme()) && !"https".equalsIgnoreCase(ca.getScheme())) {
+      System.err.println(
+          "--ca must be the CA's base URL starting with http:// or https://; got '" + ca + "'");
+      return 1;
+    }
+    String password = System.getenv("ATTESTCA_PASSWORD");
+    if (user != null && password == null) {
+      System.err.println(
+          "--user "
+              + user
+              + " needs the password in the environment variable ATTESTCA_PASSWORD; it is not"
+              + " set");
+      return 1;
+    }
     AttestCard card = openCard();
     card.verifyPin(pin != null ? pin : AttestCard.DEFAULT_PIN.toCharArray());
     ECPublicKey key = card.generateKey(slot);
-    String password = System.getenv("ATTESTCA_PASSWORD");
     CaClient client =
         new CaClient(ca, user, password == null ? new char[0] : password.toCharArray());
     try {

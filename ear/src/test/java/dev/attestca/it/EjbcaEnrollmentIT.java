@@ -153,6 +153,9 @@ class EjbcaEnrollmentIT {
     EjbcaRestClient.Answer anonymous = ejbca.enroll(request);
     assertEquals(401, anonymous.status(), String.valueOf(anonymous.body()));
     assertTrue(anonymous.body().getString("error_message").startsWith("AUTHENTICATION_REQUIRED"));
+    assertTrue(
+        String.valueOf(anonymous.wwwAuthenticate()).startsWith("Basic"),
+        "asks for Basic authentication: " + anonymous.wwwAuthenticate());
     JsonObject issued = ejbca.enroll(request, ENROLLER, ENROLLER_PASSWORD).body();
     String serial = issued.getString("serial_number");
     String issuerDn = der(issued.getString("certificate")).getIssuerX500Principal().getName();

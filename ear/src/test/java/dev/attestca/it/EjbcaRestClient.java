@@ -23,7 +23,7 @@ final class EjbcaRestClient {
               + "/ejbca/ejbca-rest-api/v1/certificate/");
 
   /** An HTTP answer: status and JSON body. */
-  record Answer(int status, String contentType, JsonObject body) {}
+  record Answer(int status, String contentType, JsonObject body, String wwwAuthenticate) {}
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -78,7 +78,10 @@ final class EjbcaRestClient {
             ? null
             : Json.createReader(new StringReader(body)).readObject();
     return new Answer(
-        response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json);
+        response.statusCode(),
+        response.headers().firstValue("Content-Type").orElse(""),
+        json,
+        response.headers().firstValue("WWW-Authenticate").orElse(null));
   }
 
   private static String path(String issuerDn, String serialHex) {

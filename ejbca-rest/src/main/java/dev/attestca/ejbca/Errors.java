@@ -1,6 +1,7 @@
 package dev.attestca.ejbca;
 
 import dev.attestca.verifier.ReasonCode;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,10 +18,15 @@ final class Errors {
     return of(reason.httpStatus(), reason.name() + ": " + message);
   }
 
+  /** The error document; a 401 also asks for HTTP Basic credentials, as the server's own do. */
   static Response of(int status, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new Messages.ErrorResponse(status, message))
-        .build();
+    Response.ResponseBuilder response =
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new Messages.ErrorResponse(status, message));
+    if (status == 401) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"AttestCA\"");
+    }
+    return response.build();
   }
 }

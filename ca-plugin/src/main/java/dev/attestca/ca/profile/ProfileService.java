@@ -52,6 +52,12 @@ public class ProfileService {
               + name
               + "'");
     }
+    if (!em.createNamedQuery(CertificateProfile.BY_NAME, CertificateProfile.class)
+        .setParameter("name", name)
+        .getResultList()
+        .isEmpty()) {
+      throw exists(name);
+    }
     CertificateProfile profile =
         new CertificateProfile(name, Boolean.TRUE.equals(document.requireAttestation()));
     rules.apply(document, profile);
@@ -60,8 +66,8 @@ public class ProfileService {
       em.persist(profile);
       em.flush();
     } catch (PersistenceException e) {
-      throw new OperatorRefusal(
-          ReasonCode.PROFILE_EXISTS, "name must be unused; profile '" + name + "' exists");
+      // another admin created the same name meanwhile
+      throw exists(name);
     }
     ProfileDocument after = ProfileDocument.of(profile);
     audit.adminChange(caller, "profile.create", name, name, null, after);
@@ -94,6 +100,11 @@ public class ProfileService {
     ProfileDocument after = ProfileDocument.of(profile);
     audit.adminChange(caller, "profile.update", name, name, before, after);
     return after;
+  }
+
+  private static OperatorRefusal exists(String name) {
+    return new OperatorRefusal(
+        ReasonCode.PROFILE_EXISTS, "name must be unused; profile '" + name + "' exists");
   }
 
   private static void checkPolicy(CertificateProfile profile) {

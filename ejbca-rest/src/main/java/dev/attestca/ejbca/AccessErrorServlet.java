@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The body of the container's own 401 and 403 answers (revoking takes the ca-admin role) in EJBCA's
@@ -24,17 +22,12 @@ public class AccessErrorServlet extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     AccessRefusal refusal = AccessRefusal.of(request);
-    int status = refusal.reason().httpStatus();
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    try (Writer out = response.getWriter()) {
-      out.write(
-          Json.createObjectBuilder()
-              .add("error_code", status)
-              .add("error_message", refusal.reason().name() + ": " + refusal.detail("ca-admin"))
-              .build()
-              .toString());
-    }
+    refusal.send(
+        response,
+        "application/json",
+        Json.createObjectBuilder()
+            .add("error_code", refusal.reason().httpStatus())
+            .add("error_message", refusal.reason().name() + ": " + refusal.detail("ca-admin"))
+            .build());
   }
 }

@@ -1,9 +1,13 @@
 package dev.attestca.ca.api;
 
 import dev.attestca.verifier.ReasonCode;
+import jakarta.json.JsonObject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 
 /**
@@ -12,12 +16,13 @@ import java.security.Principal;
  * the role the path requires. Each web module writes it in the error shape of its API.
  *
  * @param reason {@link ReasonCode#AUTHENTICATION_REQUIRED} or {@link ReasonCode#ROLE_REQUIRED}
- * @param target the refused request, as "METHOD /path"
+ * @param method the refused request's HTTP method
+ * @param path the refused request's path, context root included
  * @param caller the authenticated caller's name; null when the container authenticated nobody
  * @param credentialsSent whether the request carried an Authorization header
  */
 public record AccessRefusal(
-    ReasonCode reason, String target, String caller, boolean credentialsSent) {
+    ReasonCode reason, String method, String path, String caller, boolean credentialsSent) {
 
   /** The refusal behind the error dispatch {@code request}. */
   public static AccessRefusal of(HttpServletRequest request) {
@@ -28,18 +33,15 @@ public record AccessRefusal(
         Integer.valueOf(HttpServletResponse.SC_FORBIDDEN).equals(status)
             ? ReasonCode.ROLE_REQUIRED
             : ReasonCode.AUTHENTICATION_REQUIRED,
-        request.getMethod() + " " + (uri == null ? request.getRequestURI() : uri),
+        request.getMethod(),
+        uri == null ? request.getRequestURI() : uri,
         caller == null ? null : caller.getName(),
         request.getHeader("Authorization") != null);
   }
 
-  /** The path the container refused, without the method. */
-  public String path() {
-    return target.substring(target.indexOf(' ') + 1);
-  }
-
   /** The sentence naming the rule and the value; {@code role} is the role the path requires. */
   public String detail(String role) {
+    String target = method + " " + path;
     if (reason == ReasonCode.ROLE_REQUIRED) {
       return "caller must hold the role "
           + role
@@ -55,5 +57,16 @@ public record AccessRefusal(
             + "; the ones sent were not accepted (unknown user, wrong password, or a user locked"
             + " for a while after repeated failures)"
         : "caller must authenticate (HTTP Basic) for " + target + "; no credentials were sent";
+  }
+
+  /** Answers with the refusal's status and {@code body} of media type {@code contentType}. */
+  public void send(HttpServletResponse response, String contentType, JsonObject body)
+      throws IOException {
+    response.setStatus(reason.httpStatus());
+    response.setContentType(contentType);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    try (Writer out = response.getWriter()) {
+      out.write(body.toString());
+    }
   }
 }

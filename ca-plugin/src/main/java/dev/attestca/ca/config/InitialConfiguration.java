@@ -96,11 +96,12 @@ public class InitialConfiguration {
   /** The profiles in {@value #PROFILES_PROPERTY}, or else the shipped ones. */
   private List<CertificateProfile> initialProfiles(List<AttestationCa> anchors) {
     String directory = System.getProperty(PROFILES_PROPERTY);
-    String source = directory == null || directory.isBlank() ? "the shipped profiles" : directory;
+    boolean shipped = directory == null || directory.isBlank();
+    String source = shipped ? "the shipped profiles" : directory;
     List<ProfileDocument> documents;
     try {
       documents =
-          directory == null || directory.isBlank()
+          shipped
               ? ProfileFiles.readResources(SHIPPED_PROFILES)
               : ProfileFiles.read(Paths.get(directory));
     } catch (IOException e) {

@@ -60,12 +60,7 @@ public class EnrollmentService {
           request,
           null,
           new EnrollmentRejectedException(
-              ReasonCode.PROFILE_UNKNOWN,
-              request.profileName() == null
-                  ? "profile must name a certificate profile of this CA; it is missing"
-                  : "profile must name a certificate profile of this CA; got '"
-                      + request.profileName()
-                      + "'"),
+              ReasonCode.PROFILE_UNKNOWN, ProfilePolicy.unknownProfile(request.profileName())),
           null);
     }
     Optional<EnrollmentRejectedException> denied = ProfilePolicy.access(profile.get(), request);

@@ -13,6 +13,13 @@ public final class ProfilePolicy {
 
   private ProfilePolicy() {}
 
+  /** The sentence for a request that names no profile of this CA, or none at all. */
+  public static String unknownProfile(String name) {
+    return name == null
+        ? "profile must name a certificate profile of this CA; it is missing"
+        : "profile must name a certificate profile of this CA; got '" + name + "'";
+  }
+
   /**
    * Whether the caller may enroll on the profile: anyone when it allows anonymous enrollment,
    * otherwise only an authenticated caller with the enroller role.

@@ -33,7 +33,7 @@ import java.util.TreeMap;
 public final class ProfileJson {
 
   /** Every member of the document, with its Java type. */
-  public static final Map<String, Class<?>> MEMBERS = members();
+  private static final Map<String, Class<?>> MEMBERS = members();
 
   private static final Jsonb JSONB =
       JsonbBuilder.create(

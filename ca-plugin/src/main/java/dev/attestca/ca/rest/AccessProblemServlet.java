@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -35,20 +33,16 @@ public class AccessProblemServlet extends HttpServlet {
       throws IOException {
     AccessRefusal refusal = AccessRefusal.of(request);
     int status = refusal.reason().httpStatus();
-    response.setStatus(status);
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    try (Writer out = response.getWriter()) {
-      out.write(
-          Json.createObjectBuilder()
-              .add("type", "urn:attestca:reason:" + refusal.reason().name())
-              .add("title", status == 401 ? "Unauthorized" : "Forbidden")
-              .add("status", status)
-              .add("detail", refusal.detail(requiredRole(refusal.path(), request.getContextPath())))
-              .add("reason", refusal.reason().name())
-              .build()
-              .toString());
-    }
+    refusal.send(
+        response,
+        Problem.MEDIA_TYPE,
+        Json.createObjectBuilder()
+            .add("type", "urn:attestca:reason:" + refusal.reason().name())
+            .add("title", status == 401 ? "Unauthorized" : "Forbidden")
+            .add("status", status)
+            .add("detail", refusal.detail(requiredRole(refusal.path(), request.getContextPath())))
+            .add("reason", refusal.reason().name())
+            .build());
   }
 
   private static String requiredRole(String uri, String contextPath) {

@@ -2,6 +2,7 @@ package dev.attestca.ca.rest;
 
 import dev.attestca.ca.admin.OperatorRefusal;
 import dev.attestca.ca.audit.AuditTrail;
+import dev.attestca.ca.issuance.Fingerprints;
 import dev.attestca.ca.model.AuditRecord;
 import dev.attestca.verifier.ReasonCode;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,7 +94,8 @@ public class AuditResource {
                 instant("to", to),
                 profile,
                 oneOf("verdict", verdict, AuditRecord.Verdict.values()),
-                sha256("attestation_certificate", attestationCertificate),
+                Fingerprints.parameter(
+                    "attestation_certificate", attestationCertificate, "a SHA-256 fingerprint"),
                 oneOf("kind", kind, AuditRecord.Kind.values()),
                 afterSeq == null ? null : number("after_seq", afterSeq, 0, Long.MAX_VALUE),
                 (int) number("limit", limit, 1, AuditTrail.MAX_RESULTS)))
@@ -159,17 +161,5 @@ public class AuditResource {
           member + " must be one of " + names + " in any case; got '" + value + "'");
     }
     return name;
-  }
-
-  private static String sha256(String member, String value) {
-    if (value == null) {
-      return null;
-    }
-    if (!value.matches("[0-9a-fA-F]{64}")) {
-      throw new OperatorRefusal(
-          ReasonCode.PARAMETER_INVALID,
-          member + " must be a SHA-256 fingerprint as 64 hex digits; got '" + value + "'");
-    }
-    return value.toLowerCase(Locale.ROOT);
   }
 }

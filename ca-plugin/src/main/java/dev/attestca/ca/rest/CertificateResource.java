@@ -1,10 +1,10 @@
 package dev.attestca.ca.rest;
 
 import dev.attestca.ca.admin.Callers;
-import dev.attestca.ca.admin.OperatorRefusal;
 import dev.attestca.ca.enrollment.EnrollmentOutcome;
 import dev.attestca.ca.enrollment.EnrollmentRequest;
 import dev.attestca.ca.enrollment.EnrollmentService;
+import dev.attestca.ca.issuance.Fingerprints;
 import dev.attestca.ca.issuance.Pem;
 import dev.attestca.ca.issuance.Serials;
 import dev.attestca.ca.model.IssuedCertificate;
@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Enrollment (POST) and look-up of issued certificates with their revocation status. Enrollment is
@@ -37,8 +36,6 @@ import java.util.regex.Pattern;
 @Path("certificates")
 @RequestScoped
 public class CertificateResource {
-
-  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
   /**
    * An enrollment request.
@@ -132,21 +129,16 @@ public class CertificateResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public List<CertificateSummary> list(@QueryParam("spki_sha256") String spkiSha256) {
-    if (spkiSha256 != null && !SHA256_HEX.matcher(spkiSha256).matches()) {
-      throw new OperatorRefusal(
-          ReasonCode.PARAMETER_INVALID,
-          "spki_sha256 must be the SHA-256 of a SubjectPublicKeyInfo as 64 hex digits; got '"
-              + spkiSha256
-              + "'");
-    }
+    String spki =
+        Fingerprints.parameter("spki_sha256", spkiSha256, "the SHA-256 of a SubjectPublicKeyInfo");
     var query =
-        spkiSha256 == null
+        spki == null
             ? em.createQuery(
                 "select c from IssuedCertificate c order by c.id", IssuedCertificate.class)
             : em.createQuery(
                     "select c from IssuedCertificate c where c.spkiSha256 = :spki order by c.id",
                     IssuedCertificate.class)
-                .setParameter("spki", spkiSha256.toLowerCase());
+                .setParameter("spki", spki);
     return query.setMaxResults(1000).getResultStream().map(CertificateResource::summary).toList();
   }
 

@@ -47,12 +47,7 @@ public class NonceResource {
     String name = request == null ? null : request.profile();
     Optional<CertificateProfile> profile = name == null ? Optional.empty() : profiles.find(name);
     if (profile.isEmpty()) {
-      return Problem.of(
-          ReasonCode.PROFILE_UNKNOWN,
-          name == null
-              ? "profile must name a certificate profile of this CA; it is missing"
-              : "profile must name a certificate profile of this CA; got '" + name + "'",
-          null);
+      return Problem.of(ReasonCode.PROFILE_UNKNOWN, ProfilePolicy.unknownProfile(name), null);
     }
     Optional<EnrollmentRejectedException> denied =
         ProfilePolicy.access(
